@@ -1,0 +1,39 @@
+# Every target sets up what it needs: a virtual environment with the pinned requirements.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: serve build check test clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change to docs/, data/ or hooks/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## build: strict build into site/; the old site/ is replaced only when the new build succeeds
+build: $(STAMP)
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old
+
+## check: validate data/ and docs/ markers without building (errors exit 1; notices are listed)
+check: $(STAMP)
+	@$(BIN)/python -m coopsite check .
+
+## test: the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.new site.old .pytest_cache

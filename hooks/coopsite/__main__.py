@@ -1,0 +1,29 @@
+"""Command line: `python -m coopsite check [PROJECT_DIR]` validates data/ and docs/ markers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .site import check_project
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="coopsite", description="Check the site's data without building it.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate data/ and the markers in docs/; exit 1 on any error")
+    check.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
+    args = parser.parse_args(argv)
+
+    report = check_project(args.project)
+    for problem in report.errors + report.notices:
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+    errors, notices = len(report.errors), len(report.notices)
+    summary = f"{errors} error{'s' if errors != 1 else ''}, {notices} notice{'s' if notices != 1 else ''}"
+    print(("FAILED: " if errors else "OK: ") + summary, file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

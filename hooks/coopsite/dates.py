@@ -1,0 +1,123 @@
+"""Dates known to a year, a half, a quarter, a month or a day, and labels at that precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DATE_FORMS = "a year (2024), a half (2025-H1), a quarter (2025-Q1), a month (2023-01) or a day (2023-11-11)"
+
+_PATTERN = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:H(?P<half>\d+)|Q(?P<quarter>\d+)|(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?))?$"
+)
+MONTHS = [calendar.month_name[m] for m in range(1, 13)]
+
+
+class DateFormError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date at its true precision; `start` and `end` bound the period it names."""
+
+    year: int
+    precision: str  # "year" | "half" | "quarter" | "month" | "day"
+    part: int = 0  # half (1-2), quarter (1-4) or month (1-12)
+    day: int = 0
+
+    @classmethod
+    def parse(cls, value: object) -> "PartialDate":
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise DateFormError(f"expected a date as {DATE_FORMS}, got {value!r}")
+        text = str(value).strip()
+        match = _PATTERN.match(text)
+        if not match:
+            raise DateFormError(f"expected a date as {DATE_FORMS}, got '{text}'")
+        year = int(match["year"])
+        if match["half"] is not None:
+            half = int(match["half"])
+            if not 1 <= half <= 2:
+                raise DateFormError(f"'{text}' names half {half}; a year has halves H1 and H2")
+            return cls(year, "half", half)
+        if match["quarter"] is not None:
+            quarter = int(match["quarter"])
+            if not 1 <= quarter <= 4:
+                raise DateFormError(f"'{text}' names quarter {quarter}; a year has quarters Q1 to Q4")
+            return cls(year, "quarter", quarter)
+        if match["month"] is not None:
+            month = int(match["month"])
+            if not 1 <= month <= 12:
+                raise DateFormError(f"'{text}' names month {month}; months run from 01 to 12")
+            if match["day"] is None:
+                return cls(year, "month", month)
+            day = int(match["day"])
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise DateFormError(f"'{text}' does not exist: {MONTHS[month - 1]} {year} has {last} days")
+            return cls(year, "day", month, day)
+        return cls(year, "year")
+
+    @property
+    def start(self) -> dt.date:
+        if self.precision == "year":
+            return dt.date(self.year, 1, 1)
+        if self.precision == "half":
+            return dt.date(self.year, 6 * (self.part - 1) + 1, 1)
+        if self.precision == "quarter":
+            return dt.date(self.year, 3 * (self.part - 1) + 1, 1)
+        if self.precision == "month":
+            return dt.date(self.year, self.part, 1)
+        return dt.date(self.year, self.part, self.day)
+
+    @property
+    def end(self) -> dt.date:
+        if self.precision == "year":
+            return dt.date(self.year, 12, 31)
+        if self.precision == "half":
+            last_month = 6 * self.part
+        elif self.precision == "quarter":
+            last_month = 3 * self.part
+        elif self.precision == "month":
+            last_month = self.part
+        else:
+            return self.start
+        return dt.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        return (self.start, self.end)
+
+    def iso(self) -> str:
+        """The form an editor writes, also used in machine-readable attributes."""
+        if self.precision == "year":
+            return f"{self.year}"
+        if self.precision == "half":
+            return f"{self.year}-H{self.part}"
+        if self.precision == "quarter":
+            return f"{self.year}-Q{self.part}"
+        if self.precision == "month":
+            return f"{self.year}-{self.part:02d}"
+        return f"{self.year}-{self.part:02d}-{self.day:02d}"
+
+    def label(self) -> str:
+        """'2024', 'H1 2025', 'Q1 2025', 'January 2023', '11 November 2023'."""
+        if self.precision == "year":
+            return f"{self.year}"
+        if self.precision == "half":
+            return f"H{self.part} {self.year}"
+        if self.precision == "quarter":
+            return f"Q{self.part} {self.year}"
+        if self.precision == "month":
+            return f"{MONTHS[self.part - 1]} {self.year}"
+        return f"{self.day} {MONTHS[self.part - 1]} {self.year}"
+
+    def html_datetime(self) -> str:
+        """A valid value for <time datetime>: year, month or day (halves and quarters fall back to the year)."""
+        if self.precision in ("year", "half", "quarter"):
+            return f"{self.year}"
+        return self.iso()
+
+    def __str__(self) -> str:
+        return self.label()

@@ -1,0 +1,86 @@
+"""Problems found in the data, reported the way a compiler reports them."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+def format_path(path: Sequence[PathPart]) -> str:
+    """`('figures', 3, 'value')` -> `figures[3].value`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ` (did you mean 'x'?)` suffix when a close choice exists, else ''."""
+    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem at one place. `line` and `column` count from 1; 0 means unknown."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        prefix = f"{where}: "
+        if self.path:
+            prefix += f"{self.path}: "
+        if self.severity != "error":
+            prefix += f"{self.severity}: "
+        return prefix + self.message
+
+
+@dataclass
+class Report:
+    """Collects every problem of a run so that all are shown together."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.problems if p.severity == "error")
+
+    @property
+    def notices(self) -> list[Problem]:
+        return sorted(p for p in self.problems if p.severity != "error")
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class DataError(Exception):
+    """Raised once, after all problems of a run are collected."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        lines = [str(p) for p in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was built.")
+        return "\n".join(lines)

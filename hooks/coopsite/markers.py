@@ -1,0 +1,60 @@
+"""Markers in hand-written Markdown (`<!-- data:timeline -->`) replaced by generated parts.
+
+Prose stays in docs/ where editors write it; each marker names one renderer below.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path as FsPath
+from typing import Callable
+
+from .errors import Problem, did_you_mean
+from .render import figures, people, plant, program, sources, trade
+from .render.context import RenderContext
+
+MARKER = re.compile(r"<!--\s*data:([\w-]+)\s*-->")
+
+RENDERERS: dict[str, Callable[[RenderContext], str]] = {
+    "headline-figures": figures.headline_figures,
+    "plant-card": plant.plant_card,
+    "timeline": plant.timeline,
+    "program-summary": program.program_summary,
+    "program-figures": program.program_figures,
+    "discrepancies": program.discrepancies,
+    "sector-index": program.sector_index,
+    "projects": program.projects,
+    "figures": figures.figures_by_topic,
+    "trade-goods": trade.goods,
+    "trade-turnover": trade.turnover,
+    "people": people.people,
+    "sources": sources.sources,
+}
+
+
+def expand(markdown: str, ctx: RenderContext) -> str:
+    """Replace every marker; blank lines around each keep raw HTML a block of its own."""
+    return MARKER.sub(lambda match: "\n\n" + RENDERERS[match.group(1)](ctx) + "\n\n", markdown)
+
+
+def check(markdown: str, display_name: str) -> list[Problem]:
+    """Unknown marker names, located in the Markdown file."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        name = match.group(1)
+        if name not in RENDERERS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+            problems.append(Problem(
+                display_name, line, column, "",
+                f"unknown marker 'data:{name}'{did_you_mean(name, RENDERERS)}; known markers: {', '.join(sorted(RENDERERS))}",
+            ))
+    return problems
+
+
+def check_docs(docs_dir: FsPath, display_prefix: str = "docs") -> list[Problem]:
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        problems += check(path.read_text(encoding="utf-8"), f"{display_prefix}/{relative}")
+    return problems

@@ -1,0 +1,250 @@
+"""The site's facts as typed, validated objects. Built only by `load.py`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+from .dates import PartialDate
+
+LANGUAGES = ("en", "ru", "kk", "ko")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Reader-facing text by language; English is always present."""
+
+    values: Mapping[str, str]
+
+    def get(self, lang: str = "en") -> str:
+        return self.values.get(lang) or self.values["en"]
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact comes from: a source and its verbatim words."""
+
+    source_id: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: Text
+    headline: Optional[str]
+    outlet: Optional[str]
+    url: Optional[str]
+    published: PartialDate
+    language: str
+    summary: Optional[Text]
+    notes: Optional[Text]
+    inferred: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    role: Text
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    person_id: str
+    date: Optional[PartialDate]
+    direct: bool
+    summary: Text
+    evidence: Evidence
+    inferred: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: Text
+    also_spelled: tuple[str, ...]
+    kind: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    kind: str  # money | count | percent
+    symbol: str = ""
+    one: Optional[Text] = None
+    other: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    topic_id: str
+    label: Text
+    value: float | Range
+    unit: Unit
+    qualifier: str
+    outlook: str
+    as_of: PartialDate
+    headline: bool
+    evidence: Evidence
+    statement_ids: tuple[str, ...]
+    inferred: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    title: Text
+    date: Optional[PartialDate]
+    after_id: Optional[str]
+    status: str  # done | in-progress | planned
+    evidence: Evidence
+    reported: PartialDate
+    statement_ids: tuple[str, ...]
+    inferred: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Plant:
+    id: str
+    name: Text
+    partner: str
+    place_id: str
+    kind: Text
+    status: str
+    status_text: Text
+    status_evidence: Evidence
+    figure_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: str
+    name: Text
+    description: Optional[Text]
+    evidence: Evidence
+    statement_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    name: Text
+    description: Optional[Text]
+    place_id: Optional[str]
+    status: str
+    sector_ids: tuple[str, ...]
+    evidence: Evidence
+    inferred: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    id: str
+    figure_ids: tuple[str, ...]
+    note: Text
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: Text
+    description: Text
+    period_start: PartialDate
+    period_end: PartialDate
+    period_evidence: Evidence
+    signed: PartialDate
+    signed_during: Text
+    signed_evidence: Evidence
+    person_ids: tuple[str, ...]
+    figure_ids: tuple[str, ...]
+    inferred: Mapping[str, str]
+    sectors_note: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Good:
+    id: str
+    name: Text
+    direction: str  # export | import
+    evidence: Evidence
+
+
+@dataclass
+class Dataset:
+    """Everything the site shows, in the order editors wrote it."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    plant: Optional[Plant] = None
+    milestones: list[Milestone] = field(default_factory=list)
+    program: Optional[Program] = None
+    sectors: dict[str, Sector] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    goods: list[Good] = field(default_factory=list)
+    turnover_figure_ids: tuple[str, ...] = ()
+
+    def timeline(self) -> list[Milestone]:
+        """Milestones in date order; an undated one right after the milestone it follows."""
+        dated = sorted((m for m in self.milestones if m.date), key=lambda m: m.date.sort_key())
+        followers: dict[str, list[Milestone]] = {}
+        for milestone in self.milestones:
+            if milestone.after_id:
+                followers.setdefault(milestone.after_id, []).append(milestone)
+        ordered: list[Milestone] = []
+
+        def place(milestone: Milestone) -> None:
+            ordered.append(milestone)
+            for follower in followers.get(milestone.id, []):
+                place(follower)
+
+        for milestone in dated:
+            place(milestone)
+        return ordered
+
+    def statements_of(self, person_id: str) -> list[Statement]:
+        return [s for s in self.statements.values() if s.person_id == person_id]
+
+    def projects_in(self, sector_id: str) -> list[Project]:
+        return [p for p in self.projects.values() if sector_id in p.sector_ids]
+
+    def figures_in(self, topic_id: str) -> list[Figure]:
+        return [f for f in self.figures.values() if f.topic_id == topic_id]
+
+    def discrepancies_for(self, figure_id: str) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if figure_id in d.figure_ids]
+
+    def facts_citing(self, source_id: str) -> dict[str, list]:
+        """What rests on a source, by kind, for the sources page."""
+        return {
+            "milestones": [m for m in self.milestones if m.evidence.source_id == source_id],
+            "figures": [f for f in self.figures.values() if f.evidence.source_id == source_id],
+            "sectors": [s for s in self.sectors.values() if s.evidence.source_id == source_id],
+            "projects": [p for p in self.projects.values() if p.evidence.source_id == source_id],
+            "statements": [s for s in self.statements.values() if s.evidence.source_id == source_id],
+            "goods": [g for g in self.goods if g.evidence.source_id == source_id],
+        }

@@ -1,0 +1,1 @@
+"""Renderers: typed data in, HTML or Markdown fragments out. No MkDocs here."""

@@ -1,0 +1,56 @@
+"""Who said what (Markdown: a heading per person): each person with their role and statements, each statement with its quote."""
+
+from __future__ import annotations
+
+from ..model import Statement
+from . import site_map
+from .context import RenderContext
+from .evidence import date_html, details, inferred_badge
+from .html import esc, md_text
+
+
+def _statement_date(ctx: RenderContext, statement: Statement) -> str:
+    if statement.date is None:
+        source = ctx.data.sources[statement.evidence.source_id]
+        return f"date not stated; reported {esc(source.published.label())}"
+    return date_html(statement.date) + inferred_badge(statement.inferred, "date", "year inferred")
+
+
+def _supported_facts(ctx: RenderContext, statement_id: str) -> str:
+    links = []
+    for milestone in ctx.data.milestones:
+        if statement_id in milestone.statement_ids:
+            href = ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id))
+            links.append(f'<a href="{esc(href)}">{esc(ctx.text(milestone.title))}</a>')
+    for figure in ctx.data.figures.values():
+        if statement_id in figure.statement_ids:
+            href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
+            links.append(f'<a href="{esc(href)}">{esc(ctx.text(figure.label))}</a>')
+    for sector in ctx.data.sectors.values():
+        if statement_id in sector.statement_ids:
+            links.append(f'<a href="{esc(ctx.link(site_map.sector_page(sector.id)))}">{esc(ctx.text(sector.name))}</a>')
+    return f'<p class="kz-muted">Supports: {", ".join(links)}</p>' if links else ""
+
+
+def statement_block(ctx: RenderContext, statement: Statement) -> str:
+    anchor = site_map.anchor("statement", statement.id)
+    kind = "Quoted" if statement.direct else "Reported speech"
+    return (
+        f'<div class="kz-statement" id="{esc(anchor)}">'
+        f'<p><strong>{esc(ctx.text(statement.summary))}</strong></p>'
+        f'<p class="kz-muted">{_statement_date(ctx, statement)} · {kind}</p>'
+        + _supported_facts(ctx, statement.id)
+        + details(ctx, statement.evidence, inferred=statement.inferred, summary="The article's words")
+        + "</div>"
+    )
+
+
+def people(ctx: RenderContext) -> str:
+    blocks = []
+    for person in ctx.data.people.values():
+        anchor = site_map.anchor("person", person.id)
+        statements = ctx.data.statements_of(person.id)
+        said = "".join(statement_block(ctx, s) for s in statements) or '<p class="kz-muted">Named in the sources; no statement quoted.</p>'
+        blocks.append(f"## {md_text(person.name)} {{#{anchor}}}")
+        blocks.append(f'<div class="kz-person"><p class="kz-role">{esc(ctx.text(person.role))}</p>{said}</div>')
+    return "\n\n".join(blocks)

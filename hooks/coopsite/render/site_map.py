@@ -1,0 +1,61 @@
+"""Where things live on the site: page paths and anchor ids, in one place."""
+
+from __future__ import annotations
+
+from typing import Optional, Protocol
+
+HOME = "index.md"
+PLANT = "kia-plant.md"
+PROGRAM = "program/index.md"
+FIGURES = "figures.md"
+TRADE = "trade.md"
+PEOPLE = "people.md"
+SOURCES = "sources.md"
+SECTOR_DIR = "program/sectors"
+
+
+def sector_page(sector_id: str) -> str:
+    return f"{SECTOR_DIR}/{sector_id}.md"
+
+
+def anchor(kind: str, entry_id: str) -> str:
+    """`anchor('milestone', 'pilot-launch')` -> 'milestone-pilot-launch'."""
+    return f"{kind}-{entry_id}"
+
+
+class Linker(Protocol):
+    """Turns a page path (and anchor) into a URL relative to the page being rendered."""
+
+    def __call__(self, page: str, fragment: Optional[str] = None) -> str: ...
+
+
+def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
+    """A Linker computed from page paths alone, as MkDocs lays them out."""
+    import posixpath
+
+    def url_of(page: str) -> str:
+        stem = page[:-3] if page.endswith(".md") else page
+        if not use_directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    here = url_of(current_page)
+    if here.endswith("/") or not here:
+        here_dir = here
+    else:
+        here_dir = posixpath.dirname(here) + "/" if "/" in here else ""
+
+    def link(page: str, fragment: Optional[str] = None) -> str:
+        target = url_of(page)
+        if target == here and fragment:
+            return f"#{fragment}"
+        relative = posixpath.relpath(target or ".", here_dir or ".")
+        if relative == ".":
+            relative = "./"
+        elif target.endswith("/") or not target:
+            relative += "/"
+        return relative + (f"#{fragment}" if fragment else "")
+
+    return link

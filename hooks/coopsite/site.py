@@ -1,0 +1,83 @@
+"""The site as the engine sees it: validated data, generated pages, and Markdown with markers expanded.
+
+This is the one entry point an engine adapter (the MkDocs hook today) needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Optional
+
+from . import markers
+from .errors import DataError, Report
+from .load import load
+from .model import Dataset
+from .render import program, site_map
+from .render.context import RenderContext
+
+
+def build_date() -> dt.date:
+    """Today, or the date in SOURCE_DATE_EPOCH for reproducible builds and tests."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # relative to docs/, such as program/sectors/ict.md
+    title: str
+    markdown: str
+
+
+@dataclass
+class Site:
+    data: Dataset
+    today: dt.date
+    use_directory_urls: bool = True
+    lang: str = "en"
+    _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None) -> "Site":
+        """Load data/ and check docs/ markers; raises DataError with every problem found."""
+        today = today or build_date()
+        result = load(project_dir / "data", today=today)
+        report = result.report
+        for problem in markers.check_docs(project_dir / "docs"):
+            report.add(problem)
+        if report or result.dataset is None:
+            raise DataError(report.errors)
+        return cls(result.dataset, today, use_directory_urls)
+
+    def context(self, page_path: str) -> RenderContext:
+        link = site_map.static_linker(page_path, self.use_directory_urls)
+        return RenderContext(self.data, link, self.today, self.lang)
+
+    def render_markdown(self, page_path: str, markdown: str) -> str:
+        return markers.expand(markdown, self.context(page_path))
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        """One page per sector; computed once per build."""
+        if self._generated is None:
+            pages = []
+            for sector in self.data.sectors.values():
+                path = site_map.sector_page(sector.id)
+                pages.append(GeneratedPage(path, sector.name.get(self.lang),
+                                           program.sector_page(self.context(path), sector)))
+            self._generated = pages
+        return self._generated
+
+
+def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Report:
+    """Everything `make check` reports: errors and notices, without building."""
+    today = today or build_date()
+    result = load(project_dir / "data", today=today)
+    report = result.report
+    for problem in markers.check_docs(project_dir / "docs"):
+        report.add(problem)
+    return report

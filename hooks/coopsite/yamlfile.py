@@ -1,0 +1,243 @@
+"""Read one YAML data file into plain Python values, remembering where each value stood.
+
+Stricter than `yaml.safe_load` on purpose, because editors type these files by hand:
+- only JSON-like scalars are recognised: `true`/`false`, `null`, decimal integers and
+  decimal floats; `no`, `1_500`, `0x1F` and `2024-01-05` stay text (YAML 1.1 would guess);
+- duplicate keys in a mapping are an error (PyYAML silently keeps the last one);
+- anchors, aliases and explicit tags are refused, so nothing can expand or execute;
+- the file must be UTF-8 (a byte-order mark is accepted) and below a size limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from .errors import Path, Problem, format_path
+
+MAX_FILE_BYTES = 2_000_000
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+
+
+class _StrictResolver(BaseResolver):
+    """Resolves plain scalars the way JSON would read them; everything else is text."""
+
+
+_StrictResolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+_StrictResolver.add_implicit_resolver(NULL, re.compile(r"^(?:null|~|)$"), ["n", "~", ""])
+_StrictResolver.add_implicit_resolver(INT, re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789"))
+_StrictResolver.add_implicit_resolver(
+    FLOAT, re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$"), list("-0123456789")
+)
+
+
+class _AliasRefused(Exception):
+    def __init__(self, mark: yaml.Mark, what: str):
+        self.mark = mark
+        self.what = what
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
+    def __init__(self, text: str):
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _StrictResolver.__init__(self)
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        # Refuse aliases and anchors before they are resolved: no "billion laughs".
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _AliasRefused(event.start_mark, f"alias '*{event.anchor}'")
+        if getattr(event, "anchor", None):
+            raise _AliasRefused(event.start_mark, f"anchor '&{event.anchor}'")
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class YamlDocument:
+    """A file's values plus the line and column of every value and mapping key."""
+
+    file: str
+    data: Any
+    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """The position of `path`, falling back to its nearest located parent."""
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(path)
+        while probe:
+            if probe in marks:
+                return marks[probe]
+            if probe in self.value_marks:
+                return self.value_marks[probe]
+            probe = probe[:-1]
+        return self.value_marks.get((), (1, 1))
+
+    def problem(self, path: Path, message: str, *, key: bool = False, severity: str = "error") -> Problem:
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, format_path(path), message, severity)
+
+
+class YamlFileError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def decode(raw: bytes, display_name: str) -> str:
+    """Bytes to text: UTF-8 only, an optional byte-order mark dropped."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, column = _line_col_of_offset(raw, err.start)
+        raise YamlFileError(
+            Problem(display_name, line, column, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
+        ) from None
+
+
+def read_file(path: FsPath, display_name: str, root: FsPath | None = None) -> YamlDocument:
+    """Load a data file; raises YamlFileError with a located problem."""
+    if root is not None and path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise YamlFileError(Problem(display_name, 0, 0, "", "is a link to a file outside the data folder; copy the file in instead"))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlFileError(
+                Problem(display_name, 0, 0, "", f"the file is {size:,} bytes; data files may be at most {MAX_FILE_BYTES:,} bytes")
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        raise YamlFileError(Problem(display_name, 0, 0, "", f"cannot read the file: {err.strerror}")) from None
+    return parse(decode(raw, display_name), display_name)
+
+
+def _explain_yaml_error(err: yaml.MarkedYAMLError) -> str:
+    problem = err.problem or "invalid YAML"
+    if "'\\t'" in problem or "\\t" in problem:
+        return "a tab character is not allowed here; indent with spaces"
+    text = f"invalid YAML: {problem}"
+    if err.context:
+        text += f" ({err.context}"
+        if err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+            text += f" at line {err.context_mark.line + 1}"
+        text += ")"
+    return text
+
+
+def parse(text: str, display_name: str) -> YamlDocument:
+    if not text.strip():
+        raise YamlFileError(Problem(display_name, 1, 1, "", "the file is empty; it should hold a mapping such as 'sources:' followed by a list"))
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _AliasRefused as err:
+        raise YamlFileError(
+            Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
+                    f"{err.what}: anchors and aliases (& and *) are not supported in data files; write the value out")
+        ) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlFileError(Problem(display_name, line, column, "", _explain_yaml_error(err))) from None
+    except yaml.YAMLError as err:  # reader errors: control characters and the like
+        raise YamlFileError(Problem(display_name, 0, 0, "", f"invalid YAML: {err}")) from None
+    finally:
+        loader.dispose()
+    doc = YamlDocument(display_name, None)
+    if node is None:
+        raise YamlFileError(Problem(display_name, 1, 1, "", "the file holds no data"))
+    doc.data = _convert(node, (), doc)
+    return doc
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(node: Node, path: Path, doc: YamlDocument) -> Any:
+    doc.value_marks[path] = _mark(node)
+    if isinstance(node, ScalarNode):
+        return _scalar(node, path, doc)
+    if isinstance(node, SequenceNode):
+        _check_tag(node, SEQ, path, doc)
+        return [_convert(item, path + (index,), doc) for index, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        _check_tag(node, MAP, path, doc)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                line, col = _mark(key_node)
+                raise YamlFileError(Problem(doc.file, line, col, format_path(path), "a key must be plain text"))
+            key = key_node.value
+            if key in result:
+                line, col = _mark(key_node)
+                first_line = doc.key_marks[path + (key,)][0]
+                doc.problems.append(Problem(
+                    doc.file, line, col, format_path(path + (key,)),
+                    f"duplicate key '{key}' (first given on line {first_line}); keep one",
+                ))
+                continue
+            doc.key_marks[path + (key,)] = _mark(key_node)
+            result[key] = _convert(value_node, path + (key,), doc)
+        return result
+    raise YamlFileError(Problem(doc.file, *_mark(node), format_path(path), "unsupported YAML node"))
+
+
+def _check_tag(node: Node, expected: str, path: Path, doc: YamlDocument) -> None:
+    if node.tag != expected:
+        line, col = _mark(node)
+        raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"the tag '{node.tag}' is not allowed; remove it"))
+
+
+def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
+    tag = node.tag
+    value = node.value
+    if tag == STR:
+        return value
+    try:
+        if tag == INT:
+            return int(value, 10)
+        if tag == FLOAT:
+            return float(value)
+    except ValueError:
+        line, col = _mark(node)
+        raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"'{value}' is not a number")) from None
+    if tag == BOOL and value in ("true", "false"):
+        return value == "true"
+    if tag == NULL and value in ("null", "~", ""):
+        return None
+    line, col = _mark(node)
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"the tag '{shown}' is not allowed in data files; remove it"))

@@ -1,0 +1,93 @@
+"""Shared fixtures: a throwaway copy of the project, and real MkDocs builds of it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("data", "docs", "hooks", "mkdocs.yml")
+# A fixed build date keeps "no later report" wording stable: 2026-01-01.
+BUILD_EPOCH = "1767225600"
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    site: Path
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+    def page(self, url_path: str) -> str:
+        path = self.site / url_path
+        if url_path.endswith("/") or url_path == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def search_index(self) -> dict:
+        return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def run_build(project: Path, site_dir: Path | None = None, epoch: str = BUILD_EPOCH) -> BuildResult:
+    site = site_dir or project / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return BuildResult(proc.returncode, proc.stdout, proc.stderr, site)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuildResult:
+    """The real site, built once for every test that only reads it."""
+    project = copy_project(tmp_path_factory.mktemp("real") / "project")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a project file, failing loudly if the text is not there."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(project: Path, relative: str, needle: str, occurrence: int = 1) -> int:
+    """The 1-based line number of the n-th line containing `needle`."""
+    seen = 0
+    for number, line in enumerate((project / relative).read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} not found in {relative}")
