@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "docs", "hooks", "mkdocs.yml")
+PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
 # A fixed build date keeps "no later report" wording stable: 2026-01-01.
 BUILD_EPOCH = "1767225600"
 
