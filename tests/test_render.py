@@ -1,0 +1,90 @@
+"""Renderers, tested without MkDocs: formatting, status wording, escaping, links."""
+
+import datetime as dt
+
+import pytest
+
+from coopsite.dates import PartialDate
+from coopsite.load import load_or_raise
+from coopsite.model import Evidence, Figure, Milestone, Range, Text, Unit
+from coopsite.render.html import esc, md_text
+from coopsite.render.plant import milestone_status_text
+from coopsite.render.site_map import static_linker
+from coopsite.render.values import format_value
+from conftest import ROOT
+
+MONEY = Unit("usd", "money", "US$")
+CARS = Unit("cars", "count", one=Text({"en": "car a year"}), other=Text({"en": "cars a year"}))
+JOBS = Unit("jobs", "count", one=Text({"en": "job"}), other=Text({"en": "jobs"}))
+PERCENT = Unit("percent", "percent")
+
+
+def figure(value, unit, qualifier="exact"):
+    return Figure("f", "t", Text({"en": "label"}), value, unit, qualifier, "reported",
+                  PartialDate.parse(2019), False, Evidence("s", "q"), (), {})
+
+
+@pytest.mark.parametrize("value, unit, qualifier, shown", [
+    (250_000_000, MONEY, "exact", "US$250 million"),
+    (2_500_000_000, MONEY, "exact", "US$2.5 billion"),
+    (7_000_000_000, MONEY, "about", "about US$7 billion"),
+    (70_000, CARS, "exact", "70,000 cars a year"),
+    (1, CARS, "exact", "1 car a year"),
+    (500, JOBS, "more-than", "more than 500 jobs"),
+    (Range(5, 6), JOBS, "exact", "5 to 6 jobs"),
+    (90, PERCENT, "exact", "90%"),
+    (1500, JOBS, "up-to", "up to 1,500 jobs"),
+])
+def test_values_read_as_people_write_them(value, unit, qualifier, shown):
+    assert format_value(figure(value, unit, qualifier)) == shown
+
+
+def milestone(date, status="planned"):
+    return Milestone("m", Text({"en": "t"}), PartialDate.parse(date), None, status,
+                     Evidence("s", "q"), PartialDate.parse("2023-11-13"), (), {})
+
+
+def test_a_plan_before_its_date_reads_as_scheduled():
+    text = milestone_status_text(milestone("2025-Q1"), dt.date(2024, 6, 1))
+    assert text == "scheduled for Q1 2025, as reported on 13 November 2023"
+
+
+def test_a_plan_past_its_date_never_reads_as_done():
+    text = milestone_status_text(milestone("2025-Q1"), dt.date(2025, 4, 1))
+    assert text == "Scheduled for Q1 2025 as reported on 13 November 2023; no later report"
+    # Still within the quarter: not yet overdue.
+    assert "no later report" not in milestone_status_text(milestone("2025-Q1"), dt.date(2025, 3, 31))
+
+
+def test_text_is_escaped_for_html_and_markdown():
+    assert esc('<b>"x"</b> & \'y\'') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#x27;y&#x27;"
+    assert md_text("[a](javascript:alert(1)) *b* {#id}") == r"\[a\]\(javascript:alert\(1\)\) \*b\* \{\#id\}"
+    assert md_text("<script>") == "&lt;script&gt;"
+
+
+@pytest.mark.parametrize("page, target, fragment, url", [
+    ("index.md", "sources.md", "source-a", "sources/#source-a"),
+    ("kia-plant.md", "figures.md", None, "../figures/"),
+    ("kia-plant.md", "kia-plant.md", "milestone-x", "#milestone-x"),
+    ("program/sectors/ict.md", "index.md", None, "../../../"),
+    ("program/sectors/ict.md", "program/index.md", "project-p", "../../#project-p"),
+])
+def test_links_are_relative_to_the_page(page, target, fragment, url):
+    assert static_linker(page)(target, fragment) == url
+
+
+def test_timeline_places_undated_milestones_after_the_one_they_follow():
+    data = load_or_raise(ROOT / "data")
+    ids = [m.id for m in data.timeline()]
+    assert ids.index("equipment-installation") == ids.index("construction-complete") + 1
+    assert len(ids) == len(data.milestones)
+
+
+def test_every_figure_value_appears_in_its_own_quote():
+    from coopsite import numbers
+
+    data = load_or_raise(ROOT / "data")
+    for fig in data.figures.values():
+        parts = [fig.value.low, fig.value.high] if isinstance(fig.value, Range) else [fig.value]
+        for number in parts:
+            assert numbers.appears_in(number, fig.evidence.quote), (fig.id, number)
