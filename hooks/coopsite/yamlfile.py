@@ -218,7 +218,8 @@ def _convert(node: Node, path: Path, doc: YamlDocument) -> Any:
 def _check_tag(node: Node, expected: str, path: Path, doc: YamlDocument) -> None:
     if node.tag != expected:
         line, col = _mark(node)
-        raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"the tag '{node.tag}' is not allowed; remove it"))
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"the tag '{shown}' is not allowed in data files; remove it"))
 
 
 def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
