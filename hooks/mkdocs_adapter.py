@@ -3,6 +3,9 @@
 MkDocs puts this file's folder on sys.path only while it imports the file, so every import of
 `coopsite` happens here, at the top. The data is loaded and validated once per build, in
 `on_config`, before MkDocs cleans or writes the site directory.
+
+Bad data aborts `mkdocs build`. Under `mkdocs serve` it instead turns every page into a page that
+lists the problems, so the browser shows them and reloads by itself once the data is fixed.
 """
 
 from __future__ import annotations
@@ -17,36 +20,64 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from coopsite.errors import DataError
+from coopsite.errors import DataError, Problem
 from coopsite.render import site_map
+from coopsite.render.problems import error_page
 from coopsite.site import Site
 
 log = logging.getLogger("mkdocs.hooks.coopsite")
 
+_serving = False
 _site: Optional[Site] = None
+_problems: list[Problem] = []
+_last_generated_paths: list[str] = []  # so that a sector page open in the browser shows the errors too
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
-    global _site
+    global _site, _problems, _last_generated_paths
     project_dir = Path(config.config_file_path).resolve().parent
     try:
         _site = Site.load(project_dir, use_directory_urls=config.use_directory_urls)
+        _problems = []
+        _last_generated_paths = [page.path for page in _site.generated_pages()]
     except DataError as err:
-        _site = None
+        _site, _problems = None, err.problems
         sys.stderr.write(err.render() + "\n")
         sys.stderr.flush()
-        raise Abort(f"Aborted: {len(err.problems)} problem(s) in the data; the site directory was not touched.")
+        if not _serving:
+            raise Abort(f"Aborted: {len(err.problems)} problem(s) in the data; the site directory was not touched.")
     return config
 
 
 def on_files(files: Files, config) -> Files:
+    if _problems:
+        return _error_files(files, config)
     for page in _site.generated_pages():
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
 
 
+def _error_files(files: Files, config) -> Files:
+    """Every page, hand-written or generated last time, becomes the error page."""
+    content = error_page(_problems)
+    paths = [f.src_uri for f in files.documentation_pages()] + _last_generated_paths
+    for path in paths:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     """Hang each generated sector page under the section whose index is the program page."""
+    if _problems:
+        return nav
     index_file = files.get_file_from_path(site_map.PROGRAM)
     section = index_file.page.parent if index_file and index_file.page else None
     if not isinstance(section, Section):
@@ -71,4 +102,6 @@ def _link_neighbours(pages: list[Page]) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
+    if _problems:
+        return markdown
     return _site.render_markdown(page.file.src_uri, markdown)
