@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check test clean
+.PHONY: serve build check diff test clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ build: $(STAMP)
 ## check: validate data/ and docs/ markers without building (errors exit 1; notices are listed)
 check: $(STAMP)
 	@$(BIN)/python -m coopsite check .
+
+## diff: what changed in the facts since a git revision (make diff REV=main), for a pull request
+REV ?= HEAD
+diff: $(STAMP)
+	@$(BIN)/python -m coopsite diff $(REV) .
 
 ## test: the whole test suite
 test: $(STAMP)

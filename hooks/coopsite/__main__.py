@@ -1,4 +1,8 @@
-"""Command line: `python -m coopsite check [PROJECT_DIR]` validates data/ and docs/ markers."""
+"""Command line.
+
+    python -m coopsite check [PROJECT_DIR]   validate data/ and docs/ markers without building
+    python -m coopsite diff REV [PROJECT_DIR] describe what changed in the facts since git revision REV
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .diff import DiffError, diff_against_revision
 from .site import check_project
 
 
@@ -14,7 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/ and the markers in docs/; exit 1 on any error")
     check.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
+    diff = commands.add_parser("diff", help="describe what changed in the facts since a git revision")
+    diff.add_argument("revision", help="a git revision, such as main or HEAD~1")
+    diff.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
     args = parser.parse_args(argv)
+
+    if args.command == "diff":
+        try:
+            print(diff_against_revision(args.project, args.revision), end="")
+        except DiffError as err:
+            print(f"diff: {err}", file=sys.stderr)
+            return 1
+        return 0
 
     report = check_project(args.project)
     for problem in report.errors + report.notices:

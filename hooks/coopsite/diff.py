@@ -1,0 +1,135 @@
+"""What changed in the facts between two versions of data/, in words, for a pull request."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .dates import PartialDate
+from .load import DATA_FILES, load
+from .model import Dataset, Evidence, Figure, Range, Text
+from .render.values import format_value
+
+
+class DiffError(Exception):
+    pass
+
+
+def data_at_revision(project_dir: Path, revision: str, target: Path) -> Path:
+    """Write data/ as it was at `revision` into `target`; files absent there are skipped."""
+    target.mkdir(parents=True, exist_ok=True)
+    for kind in DATA_FILES:
+        result = subprocess.run(
+            ["git", "show", f"{revision}:data/{kind}.yaml"], cwd=project_dir, capture_output=True,
+        )
+        if result.returncode == 0:
+            (target / f"{kind}.yaml").write_bytes(result.stdout)
+        elif b"does not exist" not in result.stderr and b"exists on disk, but not in" not in result.stderr:
+            raise DiffError(f"git cannot read revision '{revision}': {result.stderr.decode(errors='replace').strip()}")
+    return target
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Text):
+        return f"“{value.get()}”"
+    if isinstance(value, PartialDate):
+        return value.label()
+    if isinstance(value, Range):
+        return f"{value.low:g} to {value.high:g}"
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value) or "none"
+    if value is None:
+        return "none"
+    if is_dataclass(value):
+        return getattr(value, "id", str(value))
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items()) or "none"
+    return f"“{value}”" if isinstance(value, str) else str(value)
+
+
+def _field_changes(old: Any, new: Any, skip: Iterable[str] = ()) -> list[str]:
+    changes = []
+    for f in fields(old):
+        if f.name in ("id", *skip):
+            continue
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if before != after:
+            name = f.name.replace("_ids", "s").replace("_id", "").replace("_", " ")
+            if f.name in ("name", "title", "label"):
+                changes.append(f"renamed from {_shown(before)} to {_shown(after)}")
+                continue
+            if isinstance(before, Evidence) and isinstance(after, Evidence):
+                for inner in fields(before):
+                    b, a = getattr(before, inner.name), getattr(after, inner.name)
+                    if b != a:
+                        changes.append(f"{name} {inner.name.replace('_id', '').replace('_', ' ')} changed from {_shown(b)} to {_shown(a)}")
+                continue
+            changes.append(f"{name} changed from {_shown(before)} to {_shown(after)}")
+    return changes
+
+
+def _compare(kind: str, old: dict, new: dict, describe: Callable[[Any], str],
+             special: Callable[[Any, Any], list[str]] | None = None, skip: Iterable[str] = ()) -> list[str]:
+    lines = []
+    for entry_id, entry in new.items():
+        if entry_id not in old:
+            lines.append(f"- {kind} added: {describe(entry)} (`{entry_id}`)")
+    for entry_id, entry in old.items():
+        if entry_id not in new:
+            lines.append(f"- {kind} removed: {describe(entry)} (`{entry_id}`)")
+    for entry_id, entry in new.items():
+        if entry_id in old and old[entry_id] != entry:
+            changes = (special(old[entry_id], entry) if special else []) + _field_changes(old[entry_id], entry, skip)
+            if changes:
+                lines.append(f"- {kind} `{entry_id}` ({describe(entry)}): " + "; ".join(changes))
+    return lines
+
+
+def _figure_value_change(old: Figure, new: Figure) -> list[str]:
+    if (old.value, old.unit, old.qualifier) != (new.value, new.unit, new.qualifier):
+        return [f"value changed from {format_value(old)} to {format_value(new)}"]
+    return []
+
+
+def describe_changes(old: Dataset, new: Dataset) -> list[str]:
+    """Bullet lines, one per added, removed or changed fact."""
+    title = lambda entry: _shown(getattr(entry, "title", None) or getattr(entry, "name", None) or getattr(entry, "label", None))
+    lines: list[str] = []
+    lines += _compare("Source", old.sources, new.sources, title)
+    lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title,
+                      skip=("reported",))
+    lines += _compare("Figure", old.figures, new.figures, title, _figure_value_change,
+                      skip=("value", "unit", "qualifier"))
+    lines += _compare("Sector", old.sectors, new.sectors, title)
+    lines += _compare("Project", old.projects, new.projects, title)
+    lines += _compare("Trade good", {g.id: g for g in old.goods}, {g.id: g for g in new.goods}, title)
+    lines += _compare("Person", old.people, new.people, lambda p: p.name)
+    lines += _compare("Statement", old.statements, new.statements, lambda s: _shown(s.summary))
+    lines += _compare("Place", old.places, new.places, title)
+    lines += _compare("Topic", old.topics, new.topics, title)
+    lines += _compare("Unit", old.units, new.units, lambda u: u.id)
+    if old.program and new.program and old.program != new.program:
+        lines += [f"- Program: {change}" for change in _field_changes(old.program, new.program)]
+    if old.plant and new.plant and old.plant != new.plant:
+        lines += [f"- Plant: {change}" for change in _field_changes(old.plant, new.plant)]
+    lines += _compare("Note on differing figures", {d.id: d for d in old.discrepancies},
+                      {d.id: d for d in new.discrepancies}, lambda d: _shown(d.note))
+    return lines
+
+
+def diff_against_revision(project_dir: Path, revision: str) -> str:
+    """The report `make diff REV=...` prints."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old_dir = data_at_revision(project_dir, revision, Path(tmp) / "data")
+        old = load(old_dir, display_prefix=f"{revision}:data")
+    new = load(project_dir / "data")
+    for label, result in ((f"revision {revision}", old), ("the work tree", new)):
+        if result.dataset is None:
+            problems = "\n".join(f"  {p}" for p in result.report.errors[:20])
+            raise DiffError(f"the data in {label} has errors, so it cannot be compared:\n{problems}")
+    lines = describe_changes(old.dataset, new.dataset)
+    header = f"Changes in the facts since {revision}:"
+    return header + "\n" + ("\n".join(lines) if lines else "- none") + "\n"

@@ -1,0 +1,66 @@
+"""`make diff REV=...`: what changed in the facts since a git revision, in words."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, edit
+
+
+def git(project, *args):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env=env)
+
+
+def run_diff(project, revision="HEAD"):
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    return subprocess.run([sys.executable, "-m", "coopsite", "diff", revision, str(project)],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_diff_describes_added_removed_and_changed_facts(project):
+    git(project, "init", "-q")
+    git(project, "add", "data")
+    git(project, "commit", "-qm", "base")
+    edit(project, "data/plant.yaml", "date: 2025-Q1", "date: 2025-Q3")
+    edit(project, "data/program.yaml", "en: Tourism", "en: Tourism and leisure")
+    edit(project, "data/figures.yaml", "    value: 70000\n", "    value: 80000\n")
+    edit(project, "data/figures.yaml", "capacity\n      of 70,000 cars.", "capacity\n      of 80,000 cars.")
+    edit(project, "data/trade.yaml", """  - id: cars
+    name: {en: Cars}
+    direction: import
+    source: fresh-wind-2019
+    quote: imports electronics, equipment and cars from the country of Morning Freshness
+""", "")
+    edit(project, "data/plant.yaml", "\n  - id: pilot-launch", """
+  - id: trial-assembly
+    title:
+      en: Trial assembly
+    date: 2024-12
+    status: planned
+    source: kia-kostanai-2023
+    quote: followed by equipment installation.
+
+  - id: pilot-launch""")
+    result = run_diff(project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Changes in the facts since HEAD:"
+    assert "- Milestone added: “Trial assembly” (`trial-assembly`)" in lines
+    assert "- Milestone `pilot-launch` (“Pilot launch of production”): date changed from Q1 2025 to Q3 2025" in lines
+    assert any(l.startswith("- Figure `kia-capacity`") and "value changed from 70,000 cars a year to 80,000 cars a year" in l for l in lines)
+    assert "- Sector `tourism` (“Tourism and leisure”): renamed from “Tourism” to “Tourism and leisure”" in lines
+    assert "- Trade good removed: “Cars” (`cars`)" in lines
+
+
+def test_diff_with_no_change_says_none_and_bad_revision_fails(project):
+    git(project, "init", "-q")
+    git(project, "add", "data")
+    git(project, "commit", "-qm", "base")
+    assert run_diff(project).stdout == "Changes in the facts since HEAD:\n- none\n"
+    bad = run_diff(project, "no-such-revision")
+    assert bad.returncode == 1
+    assert "cannot read revision 'no-such-revision'" in bad.stderr
+    assert "Traceback" not in bad.stderr
