@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Callable, Iterable, Optional
 
-from . import numbers, schema
+from . import derived, numbers, schema
 from .dates import DateFormError, PartialDate
 from .errors import DataError, Path, Problem, Report, did_you_mean
 from .model import (
-    Dataset, Discrepancy, Evidence, Figure, Good, Milestone, Person, Place, Plant, Program,
+    Dataset, DerivedFigure, Discrepancy, Evidence, Figure, Good, Milestone, Person, Place, Plant, Program,
     Project, Range, Sector, Source, Statement, Text, Topic, Unit,
 )
 from .yamlfile import YamlDocument, YamlFileError, read_file
@@ -255,6 +255,59 @@ class _Builder:
                 statement_ids=self.refs("figures", path + ("statements",), entry.get("statements", []),
                                         self.data.statements, "statement"),
                 inferred=self.inferred("figures", path, entry),
+            )
+        self.derived_figures(doc.get("derived", []))
+
+    def derived_figures(self, entries: list) -> None:
+        """Check the declarations (ids, inputs, loops), then compute each after the ones it uses."""
+        declared: dict[str, tuple[int, dict]] = {}
+        for i, entry in enumerate(entries):
+            path = ("derived", i)
+            if not self.unique("figures", "figure", path, entry["id"]):
+                continue
+            self.ref("figures", path + ("topic",), entry["topic"], self.data.topics, "topic")
+            self.ref("figures", path + ("unit",), entry["unit"], self.data.units, "unit")
+            low, high = derived.OPERATIONS[entry["operation"]][1:]
+            if high is not None and len(entry["inputs"]) > high:
+                self.problem("figures", path + ("inputs",),
+                             f"'{entry['operation']}' takes exactly {high} inputs, got {len(entry['inputs'])}")
+                continue
+            declared[entry["id"]] = (i, entry)
+        known = [*self.data.figures, *declared]
+        ok = {}
+        for derived_id, (i, entry) in declared.items():
+            path = ("derived", i)
+            if entry["id"] in entry["inputs"]:
+                self.problem("figures", path + ("inputs",), "a derived figure cannot be one of its own inputs")
+                continue
+            if len(self.refs("figures", path + ("inputs",), entry["inputs"], known, "figure")) == len(entry["inputs"]):
+                ok[derived_id] = entry["inputs"]
+        ordered, loops = derived.order(ok)
+        in_loop = {node for loop in loops for node in loop}
+        for loop in loops:
+            self.problem("figures", ("derived", declared[loop[0]][0], "inputs"),
+                         f"the inputs form a loop ({' -> '.join(loop)}); a derived figure cannot depend on itself")
+        for derived_id in ordered:
+            i, entry = declared[derived_id]
+            if derived_id in in_loop or any(d not in self.data.figures and d not in self.data.derived for d in entry["inputs"]):
+                continue
+            inputs = [self.data.any_figure(d) for d in entry["inputs"]]
+            try:
+                exact = derived.compute(entry["operation"], [f.value for f in inputs])
+            except (ValueError, ZeroDivisionError) as err:
+                self.problem("figures", ("derived", i, "operation"), f"cannot be computed: {err}")
+                continue
+            decimals = entry.get("decimals", 0)
+            rounded = derived.is_rounded(exact, decimals)
+            self.data.derived[derived_id] = DerivedFigure(
+                id=derived_id, topic_id=entry["topic"], label=self.text(entry["label"]),
+                operation=entry["operation"], input_ids=tuple(entry["inputs"]),
+                unit=self.data.units.get(entry["unit"], Unit(entry["unit"], "count")),
+                decimals=decimals, note=self.text(entry.get("note")),
+                value=derived.rounded(exact, decimals), exact_value=exact,
+                qualifier="about" if rounded or any(f.qualifier != "exact" for f in inputs) else "exact",
+                outlook="expected" if any(f.outlook == "expected" for f in inputs) else "reported",
+                as_of=max((f.as_of for f in inputs), key=lambda d: d.sort_key()),
             )
 
     def figure_value(self, path: Path, entry: dict) -> float | Range:

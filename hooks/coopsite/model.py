@@ -104,6 +104,25 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class DerivedFigure:
+    """A number computed at build time from other figures (see derived.py); never a reported one."""
+
+    id: str
+    topic_id: str
+    label: Text
+    operation: str  # multiply | divide | subtract
+    input_ids: tuple[str, ...]
+    unit: Unit
+    decimals: int
+    note: Optional[Text]
+    value: float | Range  # rounded to `decimals`, as shown and exported
+    exact_value: float | Range
+    qualifier: str  # exact, or about when an input is not exact or the result is rounded
+    outlook: str  # expected when any input is
+    as_of: PartialDate  # the latest date among the inputs
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     name: Text
@@ -199,6 +218,7 @@ class Dataset:
     units: dict[str, Unit] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    derived: dict[str, DerivedFigure] = field(default_factory=dict)
     plant: Optional[Plant] = None
     milestones: list[Milestone] = field(default_factory=list)
     program: Optional[Program] = None
@@ -234,6 +254,13 @@ class Dataset:
 
     def figures_in(self, topic_id: str) -> list[Figure]:
         return [f for f in self.figures.values() if f.topic_id == topic_id]
+
+    def derived_in(self, topic_id: str) -> list[DerivedFigure]:
+        return [d for d in self.derived.values() if d.topic_id == topic_id]
+
+    def any_figure(self, figure_id: str) -> "Figure | DerivedFigure":
+        """A reported or a derived figure by id."""
+        return self.figures.get(figure_id) or self.derived[figure_id]
 
     def discrepancies_for(self, figure_id: str) -> list[Discrepancy]:
         return [d for d in self.discrepancies if figure_id in d.figure_ids]

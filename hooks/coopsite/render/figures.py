@@ -8,6 +8,7 @@ from ..model import Figure
 from . import site_map
 from .context import RenderContext
 from .evidence import details, inferred_badge
+from .derived import derived_card
 from .html import esc, md_text
 from .values import format_value, machine_value
 
@@ -61,10 +62,12 @@ def figures_by_topic(ctx: RenderContext) -> str:
     blocks = []
     for topic in ctx.data.topics.values():
         figures = ctx.data.figures_in(topic.id)
-        if not figures:
+        computed = ctx.data.derived_in(topic.id)
+        if not figures and not computed:
             continue
         blocks.append(f"## {md_text(ctx.text(topic.name))} {{#{site_map.anchor('topic', topic.id)}}}")
-        blocks.append(figure_grid(ctx, figures))
+        cards = "".join(figure_card(ctx, figure) for figure in figures) + "".join(derived_card(ctx, d) for d in computed)
+        blocks.append(f'<div class="kz-figures">{cards}</div>')
     return "\n\n".join(blocks)
 
 

@@ -1,0 +1,90 @@
+"""Derived figures: numbers computed from reported ones, never mistaken for them.
+
+A derived figure names its inputs (ids of figures, reported or derived) and one operation. Its value
+is computed at build time, so a change to an input changes every figure derived from it. Ranges
+follow interval arithmetic: 5 to 6 × 1,500 = 7,500 to 9,000. All values are above 0.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .model import Range
+
+# operation -> (symbol in a formula, the least and most inputs it takes; None: no upper bound)
+OPERATIONS = {
+    "multiply": ("×", 2, None),
+    "divide": ("÷", 2, 2),
+    "subtract": ("−", 2, None),
+}
+
+Value = float | Range
+
+
+def bounds(value: Value) -> tuple[float, float]:
+    return (value.low, value.high) if isinstance(value, Range) else (value, value)
+
+
+def _make(low: float, high: float) -> Value:
+    return low if low == high else Range(low, high)
+
+
+def compute(operation: str, values: Sequence[Value]) -> Value:
+    """The exact result; a range in, a range out. Raises ValueError when it is not above 0."""
+    pairs = [bounds(v) for v in values]
+    if operation == "multiply":
+        low = high = 1.0
+        for a, b in pairs:
+            low, high = low * a, high * b
+    elif operation == "divide":
+        (a_low, a_high), (b_low, b_high) = pairs
+        low, high = a_low / b_high, a_high / b_low
+    elif operation == "subtract":
+        low, high = pairs[0]
+        for a, b in pairs[1:]:
+            low, high = low - b, high - a
+    else:
+        raise ValueError(f"unknown operation '{operation}'")
+    if low <= 0:
+        raise ValueError(f"the result ({low:g}) is not above 0")
+    return _make(low, high)
+
+
+def rounded(value: Value, decimals: int) -> Value:
+    """The value as shown and exported: rounded to `decimals` places (0: whole numbers)."""
+    def one(x: float) -> float:
+        r = round(x, decimals)
+        return float(int(r)) if decimals == 0 else r
+    low, high = bounds(value)
+    return _make(one(low), one(high))
+
+
+def is_rounded(value: Value, decimals: int) -> bool:
+    return bounds(rounded(value, decimals)) != bounds(value)
+
+
+def order(inputs: dict[str, Sequence[str]]) -> tuple[list[str], list[list[str]]]:
+    """Derived ids so that each comes after the derived ids it uses, and the loops found (if any).
+
+    `inputs` maps each derived id to its input ids; ids not in `inputs` are reported figures.
+    """
+    done: list[str] = []
+    state: dict[str, str] = {}
+    loops: list[list[str]] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        if state.get(node) == "done":
+            return
+        if state.get(node) == "visiting":
+            loops.append(trail[trail.index(node):] + [node])
+            return
+        state[node] = "visiting"
+        for dep in inputs[node]:
+            if dep in inputs:
+                visit(dep, trail + [node])
+        state[node] = "done"
+        done.append(node)
+
+    for node in inputs:
+        visit(node, [])
+    return done, loops

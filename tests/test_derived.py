@@ -1,0 +1,109 @@
+"""Derived figures: computed from their inputs at build time, labelled "derived", with the formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from coopsite import derived
+from coopsite.load import load, load_or_raise
+from coopsite.model import Range
+from conftest import ROOT, edit, line_of, run_build
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def test_range_arithmetic():
+    assert derived.compute("multiply", [Range(5, 6), 1500]) == Range(7500, 9000)
+    assert derived.compute("divide", [250_000_000, 1500]) == pytest.approx(166666.666, rel=1e-6)
+    assert derived.compute("divide", [Range(10, 20), Range(2, 5)]) == Range(2, 10)
+    assert derived.compute("subtract", [58, 19, 6]) == 33
+    assert derived.compute("subtract", [Range(50, 60), Range(1, 2)]) == Range(48, 59)
+    with pytest.raises(ValueError):
+        derived.compute("subtract", [6, 19])
+
+
+def test_rounding_is_marked():
+    assert derived.rounded(166666.666, 0) == 166667
+    assert derived.is_rounded(166666.666, 0)
+    assert not derived.is_rounded(Range(7500, 9000), 0)
+
+
+def test_the_real_derived_figures():
+    data = load_or_raise(ROOT / "data", today=TODAY)
+    assert data.derived["kia-related-jobs"].value == Range(7500, 9000)
+    assert data.derived["kia-investment-per-job"].value == 166667
+    assert data.derived["kia-investment-per-job"].qualifier == "about"
+    assert data.derived["program-projects-remaining"].value == 33
+
+
+def test_changing_an_input_changes_every_derived_figure(project):
+    edit(project, "data/figures.yaml", "value: 1500", "value: 2000")
+    edit(project, "data/figures.yaml", "create 1,500 high-paying", "create 2,000 high-paying", count=2)
+    data = load_or_raise(project / "data", today=TODAY)
+    assert data.derived["kia-related-jobs"].value == Range(10000, 12000)
+    assert data.derived["kia-investment-per-job"].value == 125000
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    page = result.page("figures/")
+    assert "5 to 6 jobs in related industries per mechanical engineering job × 2,000 jobs = 10,000 to 12,000 jobs" in page
+    assert "US$250 million ÷ 2,000 jobs = US$125,000" in page
+    assert "7,500" not in page
+
+
+def errors(project) -> list[str]:
+    result = load(project / "data", today=TODAY)
+    assert result.dataset is None
+    return [str(p) for p in result.report.errors]
+
+
+def test_unknown_input_is_located(project):
+    edit(project, "data/figures.yaml", "inputs: [kia-investment, kia-jobs]", "inputs: [kia-investment, kia-job]")
+    line = line_of(project, "data/figures.yaml", "inputs: [kia-investment, kia-job]")
+    assert errors(project) == [
+        f"data/figures.yaml:{line}:30: derived[0].inputs[1]: unknown figure id 'kia-job' (did you mean 'kia-jobs'?)"
+    ]
+
+
+def test_loop_is_reported(project):
+    edit(project, "data/figures.yaml", "inputs: [kia-investment, kia-jobs]", "inputs: [kia-investment, kia-related-jobs]")
+    edit(project, "data/figures.yaml", "inputs: [related-jobs-multiplier, kia-jobs]",
+         "inputs: [related-jobs-multiplier, kia-investment-per-job]")
+    found = errors(project)
+    assert len(found) == 1 and "the inputs form a loop" in found[0]
+    assert re.match(r"data/figures\.yaml:\d+:\d+: derived\[\d\]\.inputs: ", found[0])
+
+
+def test_divide_takes_two_inputs(project):
+    edit(project, "data/figures.yaml", "inputs: [kia-investment, kia-jobs]", "inputs: [kia-investment, kia-jobs, kia-capacity]")
+    found = errors(project)
+    assert len(found) == 1 and "derived[0].inputs: 'divide' takes exactly 2 inputs, got 3" in found[0]
+
+
+def test_unknown_operation_names_the_known_ones(project):
+    edit(project, "data/figures.yaml", "operation: multiply\n", "operation: power\n")
+    found = errors(project)
+    assert len(found) == 1 and "derived[1].operation: " in found[0] and "multiply, divide, subtract" in found[0], found
+
+
+def test_a_result_below_zero_is_an_error(project):
+    edit(project, "data/figures.yaml", "inputs: [program-projects, program-implemented-projects, program-projects-in-progress]",
+         "inputs: [program-projects-in-progress, program-projects]")
+    found = errors(project)
+    assert len(found) == 1 and "derived[2].operation: cannot be computed: the result" in found[0]
+
+
+def test_derived_figures_are_labelled_with_formula_and_inputs(built_site):
+    page = built_site.page("figures/")
+    for figure_id in ("kia-investment-per-job", "kia-related-jobs", "program-projects-remaining"):
+        block = re.search(rf'<div class="kz-figure kz-figure--derived" data-figure="{figure_id}".*?</details></div>', page, re.S)
+        assert block, figure_id
+        text = block.group(0)
+        assert 'class="kz-badge kz-badge--derived">derived<' in text
+        assert "<strong>Derived:</strong>" in text
+        assert f'id="figure-{figure_id}"' in text
+        assert "Inputs and their sources" in text and "<blockquote" in text
+    assert "US$250 million ÷ 1,500 jobs ≈ US$166,667" in page
+    assert "× 1,500 jobs = 7,500 to 9,000 jobs" in page
