@@ -1,0 +1,78 @@
+"""`make check` (python -m coopsite check) and the JSON Schemas that drive it and editors' tools."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from coopsite.load import DATA_FILES
+from conftest import ROOT, edit, line_of
+
+
+def run_check(project, epoch="1767225600"):
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH=epoch)
+    return subprocess.run([sys.executable, "-m", "coopsite", "check", str(project)],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_check_passes_and_lists_update_notices(project):
+    result = run_check(project)
+    assert result.returncode == 0, result.stderr
+    line = line_of(project, "data/plant.yaml", "status: planned", occurrence=3)
+    assert re.search(rf"data/plant.yaml:{line}:13: milestones\[5\].status: notice: update needed: planned for Q1 2025, "
+                     "a date that has passed, and the latest report is from 13 November 2023", result.stdout)
+    assert result.stdout.strip().endswith("OK: 0 errors, 3 notices")
+
+
+def test_no_update_notice_before_the_planned_date(project):
+    result = run_check(project, epoch="1704067200")  # 2024-01-01
+    assert "update needed" not in result.stdout
+    assert "OK: 0 errors, 0 notices" in result.stdout
+
+
+def test_unused_source_is_a_notice_not_an_error(project):
+    edit(project, "data/sources.yaml", "sources:\n", """sources:
+  - id: spare-article
+    title: {en: An article nothing cites yet}
+    published: 2024-05
+    language: en
+""")
+    result = run_check(project)
+    assert result.returncode == 0
+    assert "sources[0].id: notice: source 'spare-article' is cited by nothing" in result.stdout
+
+
+def test_check_fails_with_every_error_in_compiler_format(project):
+    edit(project, "data/figures.yaml", "value: 250000000", "value: many")
+    edit(project, "docs/trade.md", "<!-- data:trade-goods -->", "<!-- data:trade-good -->")
+    result = run_check(project)
+    assert result.returncode == 1
+    errors = [l for l in result.stderr.splitlines() if not l.startswith("FAILED")]
+    assert len(errors) == 2
+    assert all(re.match(r"^(data|docs)/[\w./-]+:\d+:\d+: ", l) for l in errors), errors
+    assert "FAILED: 2 errors" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", DATA_FILES)
+def test_each_data_file_names_its_schema_for_editors(kind):
+    first_line = (ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=../hooks/coopsite/schemas/{kind}.schema.json"
+    schema = json.loads((ROOT / "hooks" / "coopsite" / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    assert schema["description"]
+
+
+def test_the_schema_file_is_what_the_build_checks(project):
+    """One source of truth: widen an enum in the schema and the loader accepts the new value."""
+    edit(project, "data/trade.yaml", "    direction: import\n", "    direction: transit\n")
+    assert "expected one of: export, import; got 'transit'" in run_check(project).stderr
+    schema = project / "hooks/coopsite/schemas/trade.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"enum": ["export", "import"]', '"enum": ["export", "import", "transit"]'), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"), SOURCE_DATE_EPOCH="1767225600")
+    result = subprocess.run([sys.executable, "-m", "coopsite", "check", str(project)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
