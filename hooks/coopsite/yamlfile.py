@@ -10,6 +10,7 @@ Stricter than `yaml.safe_load` on purpose, because editors type these files by h
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -26,6 +27,11 @@ from yaml.scanner import Scanner
 from .errors import Path, Problem, format_path
 
 MAX_FILE_BYTES = 2_000_000
+MAX_EXACT_INT = 2**53 - 1
+MAX_DEPTH = 40  # lists and mappings nested deeper than this are refused (the data needs about 6)
+# Characters a text may not hold: C0 controls other than tab and line breaks, DEL, C1 controls,
+# and lone surrogates (written as "\\ud800" escapes; they cannot be saved as UTF-8).
+_FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -54,6 +60,11 @@ class _AliasRefused(Exception):
         self.what = what
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
 class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
     def __init__(self, text: str):
         Reader.__init__(self, text)
@@ -61,6 +72,7 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
         Parser.__init__(self)
         Composer.__init__(self)
         _StrictResolver.__init__(self)
+        self._depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         # Refuse aliases and anchors before they are resolved: no "billion laughs".
@@ -69,7 +81,14 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
             raise _AliasRefused(event.start_mark, f"alias '*{event.anchor}'")
         if getattr(event, "anchor", None):
             raise _AliasRefused(event.start_mark, f"anchor '&{event.anchor}'")
-        return super().compose_node(parent, index)
+        # PyYAML composes recursively: refuse deep nesting ("[[[[...") before Python's stack runs out.
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 @dataclass
@@ -131,13 +150,17 @@ def read_file(path: FsPath, display_name: str, root: FsPath | None = None) -> Ya
         target = path.resolve()
         if not target.is_relative_to(root.resolve()):
             raise YamlFileError(Problem(display_name, 0, 0, "", "is a link to a file outside the data folder; copy the file in instead"))
+    too_big = f"data files may be at most {MAX_FILE_BYTES:,} bytes; split the file or shorten its texts"
     try:
+        if not path.is_file():  # a folder, a named pipe or a device would block or never end
+            raise YamlFileError(Problem(display_name, 0, 0, "", "is not a regular file; it should be a YAML text file"))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise YamlFileError(
-                Problem(display_name, 0, 0, "", f"the file is {size:,} bytes; data files may be at most {MAX_FILE_BYTES:,} bytes")
-            )
-        raw = path.read_bytes()
+            raise YamlFileError(Problem(display_name, 0, 0, "", f"the file is {size:,} bytes; {too_big}"))
+        with path.open("rb") as handle:  # read no more than the limit, even if the file grows meanwhile
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise YamlFileError(Problem(display_name, 0, 0, "", f"the file is over {MAX_FILE_BYTES:,} bytes; {too_big}"))
     except OSError as err:
         raise YamlFileError(Problem(display_name, 0, 0, "", f"cannot read the file: {err.strerror}")) from None
     return parse(decode(raw, display_name), display_name)
@@ -159,9 +182,23 @@ def _explain_yaml_error(err: yaml.MarkedYAMLError) -> str:
 def parse(text: str, display_name: str) -> YamlDocument:
     if not text.strip():
         raise YamlFileError(Problem(display_name, 1, 1, "", "the file is empty; it should hold a mapping such as 'sources:' followed by a list"))
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # the reader checks every character here
         node = loader.get_single_node()
+    except _TooDeep as err:
+        raise YamlFileError(
+            Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; the data files need far fewer")
+        ) from None
+    except yaml.reader.ReaderError as err:
+        line, column = _line_col_of_text(text, err.position)
+        raise YamlFileError(
+            Problem(display_name, line, column, "",
+                    f"the character U+{err.character:04X} is not allowed in a data file; delete it "
+                    "(it is often invisible: retype the text around it)" if isinstance(err.character, int)
+                    else f"invalid YAML: {err.reason}")
+        ) from None
     except _AliasRefused as err:
         raise YamlFileError(
             Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
@@ -174,12 +211,22 @@ def parse(text: str, display_name: str) -> YamlDocument:
     except yaml.YAMLError as err:  # reader errors: control characters and the like
         raise YamlFileError(Problem(display_name, 0, 0, "", f"invalid YAML: {err}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = YamlDocument(display_name, None)
     if node is None:
         raise YamlFileError(Problem(display_name, 1, 1, "", "the file holds no data"))
     doc.data = _convert(node, (), doc)
     return doc
+
+
+def _line_col_of_text(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 3] + "..."
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -226,15 +273,30 @@ def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
     tag = node.tag
     value = node.value
     if tag == STR:
+        bad = _FORBIDDEN_CHARS.search(value)
+        if bad:
+            line, col = _mark(node)
+            raise YamlFileError(Problem(
+                doc.file, line, col, format_path(path),
+                f"the text holds the character U+{ord(bad.group()):04X} (a control character or a broken escape), "
+                "which a page cannot show; delete it",
+            ))
         return value
     try:
         if tag == INT:
-            return int(value, 10)
+            number = int(value, 10)
+            if abs(number) > MAX_EXACT_INT:  # beyond this, JSON readers and charts lose digits
+                raise ValueError(value)
+            return number
         if tag == FLOAT:
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError(value)
+            return number
     except ValueError:
         line, col = _mark(node)
-        raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"'{value}' is not a number")) from None
+        raise YamlFileError(Problem(doc.file, line, col, format_path(path),
+                                    f"'{_shown(value)}' is not a number the site can use: too many digits (at most {MAX_EXACT_INT:,})")) from None
     if tag == BOOL and value in ("true", "false"):
         return value == "true"
     if tag == NULL and value in ("null", "~", ""):
