@@ -75,7 +75,14 @@ def _error_files(files: Files, config) -> Files:
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
-    """Hang each generated sector page under the section whose index is the program page."""
+    """Hang the generated sector pages under the section whose index is the program page.
+
+    Material renders the whole navigation into every page, so N pages in it cost O(N) on each of
+    N pages. Up to `site_map.SECTORS_IN_NAV` sectors, each sector page is in the nav; beyond that
+    they stay out of it (the navigation keeps a fixed size and the build stays linear), and the
+    program page, the section's index, links every sector. Either way each sector page belongs
+    to the section, so the sidebar shows where the reader is.
+    """
     if _problems:
         return nav
     index_file = files.get_file_from_path(site_map.PROGRAM)
@@ -86,7 +93,9 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     generated = [files.get_file_from_path(page.path).page for page in _site.generated_pages()]
     for page in generated:
         page.parent = section
-        section.children.append(page)
+    if not site_map.sectors_in_nav(len(generated)):
+        return nav
+    section.children.extend(generated)
     position = nav.pages.index(index_file.page) + 1
     nav.pages[position:position] = generated
     _link_neighbours(nav.pages)

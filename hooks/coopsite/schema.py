@@ -77,6 +77,11 @@ def _expected_type(types: Any) -> str:
     return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
 
 
+def _wants_text(error: ValidationError) -> bool:
+    types = error.validator_value if error.validator == "type" else None
+    return types == "string" or (isinstance(types, list) and "string" in types)
+
+
 def _hint_for(error: ValidationError) -> str:
     value = error.instance
     if isinstance(value, str):
@@ -84,6 +89,12 @@ def _hint_for(error: ValidationError) -> str:
             return "; write numbers with digits only, such as 1500"
         if value.lower() in ("yes", "no", "on", "off", "y", "n"):
             return "; write true or false"
+        if value.strip().lstrip("-").replace(".", "", 1).isdigit():
+            return "; remove the quotes to make it a number"
+    elif _wants_text(error) and value is not None and not isinstance(value, (dict, list)):
+        # YAML reads an unquoted 2024, 1.5 or true as a number or a truth value, not as text
+        written = describe(value).removeprefix("the number ")
+        return f"; to mean the text {written}, put it in quotes: \"{written}\""
     return ""
 
 

@@ -18,6 +18,16 @@ def sector_page(sector_id: str) -> str:
     return f"{SECTOR_DIR}/{sector_id}.md"
 
 
+# The navigation, rendered into every page, lists each sector page only while there are at most
+# this many; beyond it the program page (which lists every sector) is the way in, so that the
+# navigation keeps a fixed size and the build time stays linear in the number of pages.
+SECTORS_IN_NAV = 30
+
+
+def sectors_in_nav(sector_count: int) -> bool:
+    return sector_count <= SECTORS_IN_NAV
+
+
 def anchor(kind: str, entry_id: str) -> str:
     """`anchor('milestone', 'pilot-launch')` -> 'milestone-pilot-launch'."""
     return f"{kind}-{entry_id}"
