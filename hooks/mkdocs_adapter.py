@@ -59,6 +59,10 @@ def on_files(files: Files, config) -> Files:
         return _error_files(files, config)
     for page in _site.generated_pages():
         files.append(File.generated(config, page.path, content=page.markdown))
+    _site.site_name, _site.site_url = config.site_name, config.site_url or ""
+    _site.site_description = config.site_description or ""
+    for path, content in _site.downloads().items():  # data/*.csv, *.json, datapackage.json
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -10,7 +10,7 @@ from pathlib import Path as FsPath
 from typing import Callable
 
 from .errors import Problem, did_you_mean
-from .render import figures, people, plant, program, sources, trade
+from .render import charts, downloads, figures, people, plant, program, sources, trade
 from .render.context import RenderContext
 
 MARKER = re.compile(r"<!--\s*data:([\w-]+)\s*-->")
@@ -29,6 +29,12 @@ RENDERERS: dict[str, Callable[[RenderContext], str]] = {
     "trade-turnover": trade.turnover,
     "people": people.people,
     "sources": sources.sources,
+    "downloads": downloads.downloads,
+    "data-catalogue": downloads.catalogue,
+    "chart-program-progress": charts.program_progress,
+    "chart-sizes": charts.sizes,
+    "chart-trade-turnover": charts.trade_turnover,
+    "chart-plant-schedule": charts.plant_schedule,
 }
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import markers
+from . import export, markers
 from .errors import DataError, Report
 from .load import load
 from .model import Dataset
-from .render import program, site_map
+from .render import cite, program, site_map
 from .render.context import RenderContext
 
 
@@ -40,6 +40,9 @@ class Site:
     today: dt.date
     use_directory_urls: bool = True
     lang: str = "en"
+    site_name: str = ""
+    site_url: str = ""  # when set, citations carry full addresses
+    site_description: str = ""
     _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
 
     @classmethod
@@ -56,10 +59,21 @@ class Site:
 
     def context(self, page_path: str) -> RenderContext:
         link = site_map.static_linker(page_path, self.use_directory_urls)
-        return RenderContext(self.data, link, self.today, self.lang)
+        return RenderContext(self.data, link, self.today, self.lang, page_path)
 
     def render_markdown(self, page_path: str, markdown: str) -> str:
-        return markers.expand(markdown, self.context(page_path))
+        """Markers expanded, and "Cite this page" appended to every page that has a title."""
+        ctx = self.context(page_path)
+        expanded = markers.expand(markdown, ctx)
+        title = cite.page_title(markdown)
+        if title is None:
+            return expanded
+        address = cite.page_address(page_path, self.site_url, self.use_directory_urls)
+        return expanded.rstrip("\n") + "\n\n" + cite.cite_block(ctx, title, self.site_name, address) + "\n"
+
+    def downloads(self) -> dict[str, str]:
+        """Every download (CSV, JSON, datapackage.json) by its path under the site root."""
+        return export.files(self.data, title=self.site_name, description=self.site_description)
 
     def generated_pages(self) -> list[GeneratedPage]:
         """One page per sector; computed once per build."""

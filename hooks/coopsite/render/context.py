@@ -15,6 +15,7 @@ class RenderContext:
     link: Linker
     today: dt.date
     lang: str = "en"
+    page: str = ""  # the page being rendered (docs-relative path), for page-specific parts
 
     def text(self, value) -> str:
         """The reader's language, falling back to English."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional, Protocol
 
 HOME = "index.md"
+DATA = "data.md"
 PLANT = "kia-plant.md"
 PROGRAM = "program/index.md"
 FIGURES = "figures.md"
@@ -39,12 +40,27 @@ class Linker(Protocol):
     def __call__(self, page: str, fragment: Optional[str] = None) -> str: ...
 
 
+def page_url(page: str, use_directory_urls: bool = True) -> str:
+    """The URL path of a page relative to the site root ('kia-plant/'); other files keep their path."""
+    if not page.endswith(".md"):
+        return page
+    stem = page[:-3]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
 def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
-    """A Linker computed from page paths alone, as MkDocs lays them out."""
+    """A Linker computed from page paths alone, as MkDocs lays them out; a path that is not a
+    page (data/figures.csv) links to that file."""
     import posixpath
 
     def url_of(page: str) -> str:
-        stem = page[:-3] if page.endswith(".md") else page
+        if not page.endswith(".md"):
+            return page
+        stem = page[:-3]
         if not use_directory_urls:
             return stem + ".html"
         if stem == "index" or stem.endswith("/index"):

@@ -1,0 +1,42 @@
+""""Cite this page": a plain-text citation with the page's address and the data's as-of date."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Optional
+
+from .. import export
+from . import site_map
+from .context import RenderContext
+from .html import esc
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def page_title(markdown: str) -> Optional[str]:
+    """The text of the page's first level-1 heading, Markdown escapes removed."""
+    match = _H1.search(markdown)
+    return html.unescape(re.sub(r"\\(.)", r"\1", match.group(1))) if match else None
+
+
+def page_address(page: str, site_url: str, use_directory_urls: bool = True) -> str:
+    """The full URL when site_url is configured; otherwise the path from the site's root."""
+    path = site_map.page_url(page, use_directory_urls)
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    return "/" + path
+
+
+def citation(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
+    latest = export.as_of(ctx.data)
+    as_of = f" Data as of {latest.label()} (the latest source)." if latest else ""
+    return f"“{title}”. {site_name}.{as_of} {address}"
+
+
+def cite_block(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
+    text = citation(ctx, title, site_name, address)
+    return (f'<details class="kz-cite-this" id="cite-this"><summary>Cite this page</summary>'
+            f'<p class="kz-citation">{esc(text)}</p>'
+            f'<p class="kz-muted">Each fact also has its own permanent link (¶) and its source under '
+            f'“Source”.</p></details>')

@@ -1,0 +1,233 @@
+"""Open data: downloads that match the YAML, safe CSV, charts, "Cite this page", the Data page."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+import pytest
+
+from coopsite import export
+from coopsite.load import load_or_raise
+from coopsite.yamlfile import read_file
+from conftest import ROOT, edit, run_build
+
+DATA = load_or_raise(ROOT / "data")
+
+
+def raw(kind: str) -> dict:
+    """A data file exactly as the YAML says, without the site's model in between."""
+    return read_file(ROOT / "data" / f"{kind}.yaml", f"data/{kind}.yaml", root=ROOT / "data").data
+
+
+def _date(value):
+    return None if value is None else str(value)
+
+
+def _value(value):
+    if isinstance(value, dict):
+        return {"value": None, "value_low": value["low"], "value_high": value["high"]}
+    return {"value": value, "value_low": value, "value_high": value}
+
+
+def _text(value):
+    return None if value is None else value["en"]
+
+
+def expected_records() -> dict[str, list[dict]]:
+    """What each download must hold, computed from the YAML files alone."""
+    sources = {s["id"]: s for s in raw("sources")["sources"]}
+    plant, program, figures, trade = raw("plant"), raw("program"), raw("figures"), raw("trade")
+    out = {}
+    out["milestones"] = [{
+        "id": m["id"], "title": m["title"]["en"], "date": _date(m.get("date")), "after": m.get("after"),
+        "status": m["status"], "reported": _date(sources[m["source"]]["published"]),
+        "source": m["source"], "quote": m["quote"].strip(), "statements": m.get("statements", []),
+        "inferred": m.get("inferred", {}),
+    } for m in plant["milestones"]]
+    out["sectors"] = [{
+        "id": s["id"], "name": s["name"]["en"], "description": _text(s.get("description")),
+        "source": s["source"], "quote": s["quote"].strip(), "statements": s.get("statements", []),
+    } for s in program["sectors"]]
+    out["projects"] = [{
+        "id": p["id"], "name": p["name"]["en"], "description": _text(p.get("description")), "place": p.get("place"),
+        "status": p["status"], "sectors": p["sectors"], "source": p["source"], "quote": p["quote"].strip(),
+        "inferred": p.get("inferred", {}),
+    } for p in program["projects"]]
+    out["figures"] = [{
+        "id": f["id"], "topic": f["topic"], "label": f["label"]["en"], **_value(f["value"]), "unit": f["unit"],
+        "qualifier": f["qualifier"], "outlook": f["outlook"], "as_of": _date(f["as_of"]),
+        "headline": f.get("headline", False), "source": f["source"], "quote": f["quote"].strip(),
+        "statements": f.get("statements", []), "inferred": f.get("inferred", {}),
+    } for f in figures["figures"]]
+    out["derived-figures"] = [{
+        "id": d["id"], "topic": d["topic"], "label": d["label"]["en"], "operation": d["operation"],
+        "inputs": d["inputs"], "unit": d["unit"], "decimals": d.get("decimals", 0), "note": _text(d.get("note")),
+    } for d in figures.get("derived", [])]
+    out["trade-goods"] = [{
+        "id": g["id"], "name": g["name"]["en"], "direction": g["direction"], "source": g["source"],
+        "quote": g["quote"].strip(),
+    } for g in trade["goods"]]
+    out["sources"] = [{
+        "id": s["id"], "title": s["title"]["en"], "headline": s.get("headline"), "outlet": s.get("outlet"),
+        "url": s.get("url"), "published": _date(s["published"]), "language": s["language"],
+        "summary": _text(s.get("summary")), "notes": _text(s.get("notes")), "inferred": s.get("inferred", {}),
+    } for s in sources.values()]
+    return out
+
+
+def read_csv_cell(cell: str, type_: str):
+    """A CSV cell back to its value, the way a careful analyst's script would."""
+    if cell == "":
+        return None
+    if type_ in ("array", "object"):
+        return json.loads(cell)
+    if type_ == "boolean":
+        return {"true": True, "false": False}[cell]
+    if type_ in ("number", "integer"):
+        number = float(cell)
+        return int(number) if number.is_integer() else number
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(export.FORMULA_STARTS) else cell
+
+
+def test_every_download_matches_the_yaml_exactly(built_site):
+    expected = expected_records()
+    package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == list(expected)
+    for resource in package["resources"]:
+        name = resource["name"]
+        fields = resource["schema"]["fields"]
+        types = {f["name"]: f["type"] for f in fields}
+        as_json = json.loads((built_site.site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+        with open(built_site.site / "data" / resource["path"], encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert list(rows[0]) == [f["name"] for f in fields], name
+        as_csv = [{k: read_csv_cell(v, types[k]) for k, v in row.items()} for row in rows]
+        assert len(as_json) == len(as_csv) == len(expected[name]), name
+        for want, got_json, got_csv in zip(expected[name], as_json, as_csv):
+            for key, value in want.items():
+                assert got_json[key] == value, (name, want["id"], key)
+                assert got_csv[key] == value, (name, want["id"], key)
+
+
+def test_derived_downloads_carry_the_computed_values(built_site):
+    rows = {r["id"]: r for r in json.loads((built_site.site / "data" / "derived-figures.json").read_text(encoding="utf-8"))}
+    assert (rows["kia-related-jobs"]["value_low"], rows["kia-related-jobs"]["value_high"]) == (7500, 9000)
+    assert rows["kia-related-jobs"]["value"] is None
+    assert rows["kia-investment-per-job"]["value"] == 166667
+    assert rows["kia-investment-per-job"]["formula"] == "US$250 million ÷ 1,500 jobs ≈ US$166,667"
+
+
+def test_datapackage_describes_every_field_with_a_type_and_licence(built_site):
+    package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["profile"] == "tabular-data-package"
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert "Data as of 13 November 2023" in package["description"]
+    for resource in package["resources"]:
+        assert resource["format"] == "csv" and (built_site.site / "data" / resource["path"]).is_file()
+        for field in resource["schema"]["fields"]:
+            assert field["type"] in ("string", "number", "integer", "boolean", "array", "object")
+            assert field["description"]
+
+
+def test_csv_cells_cannot_run_as_formulas(project):
+    edit(project, "data/trade.yaml", "name: {en: Oil}", 'name: {en: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"}')
+    edit(project, "data/trade.yaml", "name: {en: Uranium}", 'name: {en: "+1+2"}')
+    edit(project, "data/trade.yaml", "name: {en: Copper}", 'name: {en: "-2+3"}')
+    edit(project, "data/trade.yaml", "name: {en: Steel}", 'name: {en: "@SUM(A1:A2)"}')
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    text = (result.site / "data" / "trade-goods.csv").read_text(encoding="utf-8")
+    names = [row["name"] for row in csv.DictReader(io.StringIO(text))][:4]
+    assert names == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1+2", "'-2+3", "'@SUM(A1:A2)"]
+    # The JSON keeps the text as written; the page shows it as text.
+    goods = json.loads((result.site / "data" / "trade-goods.json").read_text(encoding="utf-8"))
+    assert goods[0]["name"] == '=HYPERLINK("http://evil.example","x")'
+    assert export.neutralise("plain") == "plain" and export.neutralise("\t=1") == "'\t=1"
+
+
+def test_markup_in_data_stays_text_on_the_page(project):
+    edit(project, "data/trade.yaml", "name: {en: Oil}", 'name: {en: "<b>Oil</b>"}')
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert "<b>Oil</b>" not in result.page("trade/")
+    assert "&lt;b&gt;Oil&lt;/b&gt;" in result.page("trade/")
+
+
+CHART_PAGES = {
+    "program/": ["chart-program-progress"],
+    "figures/": ["chart-sizes"],
+    "trade/": ["chart-trade-turnover"],
+    "kia-plant/": ["chart-plant-schedule"],
+}
+
+
+@pytest.mark.parametrize("page, charts", CHART_PAGES.items())
+def test_charts_are_accessible_svg_with_the_numbers_as_a_table(built_site, page, charts):
+    content = built_site.page(page)
+    for chart in charts:
+        block = re.search(rf'<figure class="kz-chart" id="{chart}">(.*?)</figure>', content, re.S)
+        assert block, chart
+        figure = block.group(1)
+        svg = re.search(r"<svg [^>]*>.*?</svg>", figure, re.S).group(0)
+        assert 'role="img"' in svg and 'viewBox="0 0 360 ' in svg
+        labelled = re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split()
+        for ident in labelled:
+            assert re.search(rf'<(title|desc) id="{ident}">[^<]+</(title|desc)>', svg), ident
+        assert "<script" not in svg and not re.search(r'(fill|stroke)="#', svg)
+        table = re.search(r"<table>.*?</table>", figure, re.S)
+        assert table and "<caption>" in table.group(0) and '<th scope="col">' in table.group(0)
+        assert "<figcaption" in figure
+
+
+def test_program_chart_states_the_40_versus_58_caveat(built_site):
+    block = re.search(r'<figure class="kz-chart" id="chart-program-progress">.*?</figure>', built_site.page("program/"), re.S).group(0)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", block))
+    assert "58 projects − 19 projects − 6 projects = 33 projects" in text
+    assert "40 projects − 19 projects − 6 projects = 15 projects" in text
+    assert "headline speaks of 40 projects" in text  # the note from program.yaml
+
+
+def test_sizes_chart_shows_the_three_amounts(built_site):
+    block = re.search(r'<figure class="kz-chart" id="chart-sizes">.*?</figure>', built_site.page("figures/"), re.S).group(0)
+    for amount in ("US$250 million", "about US$4 billion", "about US$7 billion"):
+        assert amount in block
+
+
+def test_every_page_has_cite_this_with_address_and_as_of_date(built_site):
+    pages = [p for p in built_site.site.rglob("index.html") if "assets" not in p.parts]
+    assert len(pages) > 10
+    for path in pages:
+        relative = path.parent.relative_to(built_site.site).as_posix()
+        address = "/" if relative == "." else f"/{relative}/"
+        content = path.read_text(encoding="utf-8")
+        citation = re.search(r'<p class="kz-citation">(.*?)</p>', content)
+        assert citation, path
+        text = html.unescape(citation.group(1))
+        assert "Data as of 13 November 2023" in text and text.endswith(" " + address), text
+        assert "Kazakhstan–Korea Economic Cooperation" in text
+
+
+@pytest.mark.parametrize("page, names", [
+    ("kia-plant/", ["milestones"]), ("program/", ["sectors", "projects"]),
+    ("figures/", ["figures", "derived-figures"]), ("trade/", ["trade-goods"]), ("sources/", ["sources"]),
+])
+def test_each_section_links_its_own_download(built_site, page, names):
+    content = built_site.page(page)
+    for name in names:
+        assert f'href="../data/{name}.csv"' in content.replace('href="../../data/', 'href="../data/')
+        assert f'href="../data/{name}.json"' in content.replace('href="../../data/', 'href="../data/')
+
+
+def test_data_page_lists_every_download_with_licence_and_fields(built_site):
+    content = built_site.page("data/")
+    assert "CC BY 4.0" in html.unescape(content) and 'rel="license"' in content
+    assert 'href="datapackage.json"' in content
+    for resource in export.RESOURCES:
+        assert f'href="{resource.name}.csv"' in content and f'href="{resource.name}.json"' in content
+        for field in resource.fields:
+            assert html.escape(field.description) in content, (resource.name, field.name)
+    assert 'href="data/"' in built_site.page("")  # in the navigation
