@@ -355,7 +355,7 @@ class _Builder:
                     self.problem("plant", path + ("after",), "a milestone cannot follow itself")
                 else:
                     self.ref("plant", path + ("after",), after, milestone_ids, "milestone")
-            if date and entry["status"] == "done" and date.start > reported.end:
+            if source and date and entry["status"] == "done" and date.start > reported.end:  # no source, no report date
                 self.problem("plant", path + ("status",),
                              f"is 'done' but its date ({date.label()}) is after the report it rests on "
                              f"({reported.label()}); use 'planned', or cite a later source")

@@ -214,8 +214,8 @@ def parse(text: str, display_name: str) -> YamlDocument:
         if loader is not None:
             loader.dispose()
     doc = YamlDocument(display_name, None)
-    if node is None:
-        raise YamlFileError(Problem(display_name, 1, 1, "", "the file holds no data"))
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL):  # nothing, or only '---'
+        raise YamlFileError(Problem(display_name, 1, 1, "", "the file holds no data; it should hold a mapping such as 'sources:' followed by a list"))
     doc.data = _convert(node, (), doc)
     return doc
 
