@@ -9,13 +9,21 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff test clean
+.PHONY: serve build check diff test audit clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+# The browser tests' axe-core and the audit's Lighthouse, pinned in package-lock.json (needs npm).
+NODE_DEPS := node_modules/.package-lock.json
+NODE_FOR_TESTS := $(if $(shell command -v npm 2>/dev/null),$(NODE_DEPS))
+
+$(NODE_DEPS): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_DEPS)
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change to docs/, data/ or hooks/
 serve: $(STAMP)
@@ -36,9 +44,13 @@ REV ?= HEAD
 diff: $(STAMP)
 	@$(BIN)/python -m coopsite diff $(REV) .
 
-## test: the whole test suite
-test: $(STAMP)
+## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)
+test: $(STAMP) $(NODE_FOR_TESTS)
 	$(BIN)/python -m pytest
+
+## audit: Lighthouse (mobile) on each page type, served gzip-compressed; fails below 100 in any category
+audit: $(STAMP) $(NODE_DEPS)
+	$(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf site site.new site.old .pytest_cache
