@@ -231,3 +231,11 @@ def test_data_page_lists_every_download_with_licence_and_fields(built_site):
         for field in resource.fields:
             assert html.escape(field.description) in content, (resource.name, field.name)
     assert 'href="data/"' in built_site.page("")  # in the navigation
+
+
+def test_numbers_show_their_sentence_on_hover(built_site):
+    """Home tiles, the plant card and chart tables carry the quote as a tooltip (Material's content.tooltips)."""
+    quote = html.escape(DATA.figures["kia-investment"].evidence.quote)
+    assert re.search(rf'class="kz-tile" href="figures/#figure-kia-investment" title="“{re.escape(quote)}”', built_site.page(""))
+    assert f'title="“{quote}”' in built_site.page("kia-plant/")
+    assert 'title="Derived: 58 projects − 19 projects − 6 projects = 33 projects"' in built_site.page("program/")

@@ -16,6 +16,7 @@ from . import site_map
 from .context import RenderContext
 from .derived import BADGE as DERIVED_BADGE
 from .derived import formula
+from .evidence import quote_title
 from .html import esc
 from .plant import STATE_WORDS, milestone_state
 from .values import format_value
@@ -102,8 +103,10 @@ def _legend(y: float, items: Sequence[tuple[str, str]]) -> tuple[str, float]:
 def _figure_link(ctx: RenderContext, figure_id: str, text: Optional[str] = None) -> str:
     figure = ctx.data.any_figure(figure_id)
     href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
-    badge = f" {DERIVED_BADGE}" if isinstance(figure, DerivedFigure) else ""
-    return f'<a href="{esc(href)}">{esc(text or format_value(figure, ctx.lang))}</a>{badge}'
+    derived = isinstance(figure, DerivedFigure)
+    badge = f" {DERIVED_BADGE}" if derived else ""
+    hover = f' title="{esc("Derived: " + formula(ctx, figure))}"' if derived else quote_title(ctx, figure.evidence)
+    return f'<a href="{esc(href)}"{hover}>{esc(text or format_value(figure, ctx.lang))}</a>{badge}'
 
 
 def _have(ctx: RenderContext, ids: Sequence[str]) -> bool:

@@ -59,6 +59,12 @@ def details(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[s
             + "".join(body) + "</details>")
 
 
+def quote_title(ctx: RenderContext, evidence: Evidence) -> str:
+    """A ` title="..."` attribute with the quote and its source: the sentence one hover away."""
+    source = ctx.data.sources[evidence.source_id]
+    return f' title="{esc(f"“{evidence.quote}” ({ctx.text(source.title)}, {source_date(ctx, evidence.source_id)})")}"'
+
+
 def inferred_badge(inferred: Mapping[str, str], field_name: str, what: str = "inferred") -> str:
     if field_name not in inferred:
         return ""

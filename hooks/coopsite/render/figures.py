@@ -7,7 +7,7 @@ from typing import Iterable
 from ..model import Figure
 from . import site_map
 from .context import RenderContext
-from .evidence import details, inferred_badge
+from .evidence import details, inferred_badge, quote_title
 from .derived import derived_card
 from .html import esc, md_text
 from .values import format_value, machine_value
@@ -78,7 +78,7 @@ def figure_list(ctx: RenderContext, figure_ids: Iterable[str]) -> str:
         figure = ctx.data.figures[figure_id]
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
         items.append(
-            f'<li><a href="{esc(href)}"><strong>{esc(format_value(figure, ctx.lang))}</strong></a> '
+            f'<li><a href="{esc(href)}"{quote_title(ctx, figure.evidence)}><strong>{esc(format_value(figure, ctx.lang))}</strong></a> '
             f'{esc(ctx.text(figure.label))} ({_meta(ctx, figure)})'
             + discrepancy_notes(ctx, figure)
             + details(ctx, figure.evidence, statement_ids=figure.statement_ids, inferred=figure.inferred)
@@ -94,7 +94,7 @@ def headline_figures(ctx: RenderContext) -> str:
             continue
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
         tiles.append(
-            f'<a class="kz-tile" href="{esc(href)}">'
+            f'<a class="kz-tile" href="{esc(href)}"{quote_title(ctx, figure.evidence)}>'
             f'<span class="kz-tile__value">{esc(format_value(figure, ctx.lang))}</span>'
             f'<span class="kz-tile__label">{esc(ctx.text(figure.label))}</span>'
             f'<span class="kz-tile__meta">{"expected, " if figure.outlook == "expected" else ""}as of {esc(figure.as_of.label())}</span></a>'

@@ -7,7 +7,7 @@ import datetime as dt
 from ..model import Milestone
 from . import site_map
 from .context import RenderContext
-from .evidence import date_html, details, inferred_badge
+from .evidence import date_html, details, inferred_badge, quote_title
 from .html import esc
 from .values import format_value
 
@@ -72,7 +72,7 @@ def plant_card(ctx: RenderContext) -> str:
         figure = ctx.data.figures[figure_id]
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
         outlook = " (expected)" if figure.outlook == "expected" else ""
-        rows.append((esc(ctx.text(figure.label)), f'<a href="{esc(href)}">{esc(format_value(figure, ctx.lang))}</a>{esc(outlook)}'))
+        rows.append((esc(ctx.text(figure.label)), f'<a href="{esc(href)}"{quote_title(ctx, figure.evidence)}>{esc(format_value(figure, ctx.lang))}</a>{esc(outlook)}'))
     source = ctx.data.sources[plant.status_evidence.source_id]
     rows.append(("Status", f'{esc(ctx.text(plant.status_text))}, as reported on {esc(source.published.label())}'))
     body = "".join(f"<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>" for label, value in rows)
