@@ -318,6 +318,8 @@ def datapackage(data: Dataset, *, title: str, description: str = "") -> dict[str
                     "fields": [{"name": f.name, "type": f.type, "description": f.description} for f in r.fields],
                     "primaryKey": ["id"],
                     "missingValues": [""],
+                    **({"foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}]}
+                       if any(f.name == "source" for f in r.fields) else {}),
                 },
             }
             for r in RESOURCES
