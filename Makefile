@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff test audit clean
+.PHONY: serve build check diff test fuzz audit clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ diff: $(STAMP)
 ## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)
 test: $(STAMP) $(NODE_FOR_TESTS)
 	$(BIN)/python -m pytest
+
+## fuzz: the property-based data fuzzer, run long (FUZZ_PROFILE=soak for longer still); see docs/data-safety.md
+fuzz: $(STAMP)
+	FUZZ_PROFILE=$(or $(FUZZ_PROFILE),long) $(BIN)/python -m pytest tests/test_fuzz.py
 
 ## audit: Lighthouse (mobile) on each page type, served gzip-compressed; fails below 100 in any category
 audit: $(STAMP) $(NODE_DEPS)
