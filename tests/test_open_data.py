@@ -239,3 +239,8 @@ def test_numbers_show_their_sentence_on_hover(built_site):
     assert re.search(rf'class="kz-tile" href="figures/#figure-kia-investment" title="“{re.escape(quote)}”', built_site.page(""))
     assert f'title="“{quote}”' in built_site.page("kia-plant/")
     assert 'title="Derived: 58 projects − 19 projects − 6 projects = 33 projects"' in built_site.page("program/")
+
+
+def test_citations_and_download_boxes_stay_out_of_search(built_site):
+    texts = [d["text"] for d in built_site.search_index()["docs"]]
+    assert not any("Cite this page" in t or "Download this data" in t for t in texts)

@@ -36,7 +36,7 @@ def citation(ctx: RenderContext, title: str, site_name: str, address: str) -> st
 
 def cite_block(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
     text = citation(ctx, title, site_name, address)
-    return (f'<details class="kz-cite-this" id="cite-this"><summary>Cite this page</summary>'
+    return (f'<details class="kz-cite-this" id="cite-this" data-search-exclude><summary>Cite this page</summary>'
             f'<p class="kz-citation">{esc(text)}</p>'
             f'<p class="kz-muted">Each fact also has its own permanent link (¶) and its source under '
             f'“Source”.</p></details>')

@@ -23,7 +23,7 @@ def downloads(ctx: RenderContext) -> str:
         return ""
     items = "".join(f"<li>{esc(r.title)}: {_file_links(ctx, r)}</li>" for r in mine)
     data_page = ctx.link(site_map.DATA)
-    return (f'<div class="kz-downloads"><p><strong>Download this data</strong> '
+    return (f'<div class="kz-downloads" data-search-exclude><p><strong>Download this data</strong> '
             f'(<a href="{esc(data_page)}">fields and licence</a>)</p><ul>{items}</ul></div>')
 
 
