@@ -479,6 +479,29 @@ def test_real_build_shows_markup_only_as_text_in_every_page(hostile_site):
     assert description and ALL_PAYLOADS in __import__("html").unescape(description.group(1))
 
 
+@hostile("markup-in-text")
+def test_attributes_hold_the_text_as_written_not_escaped_twice(hostile_site):
+    from html.parser import HTMLParser
+
+    twice = []
+
+    class Attributes(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                # decoded once by the parser, a value must read as the data wrote it: no "&lt;" left
+                if value and re.search(r"&(lt|gt|quot|amp|#\d+);", value.replace(PAYLOADS["entity"], "")):
+                    twice.append(f"{tag} {name}={value[:80]!r}")
+
+    for path in sorted(hostile_site.site.rglob("*.html")):
+        parser = Attributes(convert_charrefs=True)
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert twice == [], path
+    program = hostile_site.page("program/")
+    label = re.search(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"', program)
+    assert label and __import__("html").unescape(label.group(1)) == (
+        f"Next: Information and communication technologies {ALL_PAYLOADS}")
+
+
 @hostile("markup-in-text", "jinja-in-text")
 def test_jinja_in_data_is_never_evaluated(hostile_site):
     sector = visible_text(hostile_site.page("program/sectors/ict/"))
