@@ -246,32 +246,82 @@ class Dataset:
             place(milestone)
         return ordered
 
+    def _index(self) -> dict[str, dict[str, list]]:
+        """Every "which X belong to Y" answer, grouped in one pass and kept.
+
+        Pages ask these for each person, sector, figure and source; scanning every list for each
+        question would make the build quadratic in the data. Rebuilt if the collections change.
+        """
+        key = tuple(id(c) for c in self._collections()) + tuple(len(c) for c in self._collections())
+        cached = self.__dict__.get("_index_cache")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        index: dict[str, dict[str, list]] = {name: {} for name in (
+            "statements_of", "projects_in", "figures_in", "derived_in", "discrepancies_for", "supported_by")}
+
+        def add(name: str, key: str, item) -> None:
+            index[name].setdefault(key, []).append(item)
+
+        for statement in self.statements.values():
+            add("statements_of", statement.person_id, statement)
+        for project in self.projects.values():
+            for sector_id in dict.fromkeys(project.sector_ids):
+                add("projects_in", sector_id, project)
+        for figure in self.figures.values():
+            add("figures_in", figure.topic_id, figure)
+        for derived in self.derived.values():
+            add("derived_in", derived.topic_id, derived)
+        for item in self.discrepancies:
+            for figure_id in dict.fromkeys(item.figure_ids):
+                add("discrepancies_for", figure_id, item)
+        for kind, items in (("milestones", self.milestones), ("figures", self.figures.values()),
+                            ("sectors", self.sectors.values())):
+            for item in items:
+                for statement_id in dict.fromkeys(item.statement_ids):
+                    add("supported_by", statement_id, (kind, item))
+        citing: dict[str, dict[str, list]] = {}
+        for kind, items in (
+            ("milestones", self.milestones), ("figures", self.figures.values()), ("sectors", self.sectors.values()),
+            ("projects", self.projects.values()), ("statements", self.statements.values()), ("goods", self.goods),
+        ):
+            for item in items:
+                citing.setdefault(item.evidence.source_id, {}).setdefault(kind, []).append(item)
+        index["citing"] = citing
+        self.__dict__["_index_cache"] = (key, index)
+        return index
+
+    def _collections(self) -> tuple:
+        return (self.statements, self.projects, self.figures, self.derived, self.discrepancies,
+                self.milestones, self.sectors, self.goods)
+
     def statements_of(self, person_id: str) -> list[Statement]:
-        return [s for s in self.statements.values() if s.person_id == person_id]
+        return list(self._index()["statements_of"].get(person_id, ()))
 
     def projects_in(self, sector_id: str) -> list[Project]:
-        return [p for p in self.projects.values() if sector_id in p.sector_ids]
+        return list(self._index()["projects_in"].get(sector_id, ()))
 
     def figures_in(self, topic_id: str) -> list[Figure]:
-        return [f for f in self.figures.values() if f.topic_id == topic_id]
+        return list(self._index()["figures_in"].get(topic_id, ()))
 
     def derived_in(self, topic_id: str) -> list[DerivedFigure]:
-        return [d for d in self.derived.values() if d.topic_id == topic_id]
+        return list(self._index()["derived_in"].get(topic_id, ()))
+
+    def facts_supported_by(self, statement_id: str) -> dict[str, list]:
+        """The milestones, figures and sectors that name a statement, in that order."""
+        found: dict[str, list] = {"milestones": [], "figures": [], "sectors": []}
+        for kind, item in self._index()["supported_by"].get(statement_id, ()):
+            found[kind].append(item)
+        return found
 
     def any_figure(self, figure_id: str) -> "Figure | DerivedFigure":
         """A reported or a derived figure by id."""
         return self.figures.get(figure_id) or self.derived[figure_id]
 
     def discrepancies_for(self, figure_id: str) -> list[Discrepancy]:
-        return [d for d in self.discrepancies if figure_id in d.figure_ids]
+        return list(self._index()["discrepancies_for"].get(figure_id, ()))
 
     def facts_citing(self, source_id: str) -> dict[str, list]:
         """What rests on a source, by kind, for the sources page."""
-        return {
-            "milestones": [m for m in self.milestones if m.evidence.source_id == source_id],
-            "figures": [f for f in self.figures.values() if f.evidence.source_id == source_id],
-            "sectors": [s for s in self.sectors.values() if s.evidence.source_id == source_id],
-            "projects": [p for p in self.projects.values() if p.evidence.source_id == source_id],
-            "statements": [s for s in self.statements.values() if s.evidence.source_id == source_id],
-            "goods": [g for g in self.goods if g.evidence.source_id == source_id],
-        }
+        cited = self._index()["citing"].get(source_id, {})
+        return {kind: list(cited.get(kind, ()))
+                for kind in ("milestones", "figures", "sectors", "projects", "statements", "goods")}

@@ -18,17 +18,15 @@ def _statement_date(ctx: RenderContext, statement: Statement) -> str:
 
 def _supported_facts(ctx: RenderContext, statement_id: str) -> str:
     links = []
-    for milestone in ctx.data.milestones:
-        if statement_id in milestone.statement_ids:
-            href = ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id))
-            links.append(f'<a href="{esc(href)}">{esc(ctx.text(milestone.title))}</a>')
-    for figure in ctx.data.figures.values():
-        if statement_id in figure.statement_ids:
-            href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
-            links.append(f'<a href="{esc(href)}">{esc(ctx.text(figure.label))}</a>')
-    for sector in ctx.data.sectors.values():
-        if statement_id in sector.statement_ids:
-            links.append(f'<a href="{esc(ctx.link(site_map.sector_page(sector.id)))}">{esc(ctx.text(sector.name))}</a>')
+    supported = ctx.data.facts_supported_by(statement_id)
+    for milestone in supported["milestones"]:
+        href = ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id))
+        links.append(f'<a href="{esc(href)}">{esc(ctx.text(milestone.title))}</a>')
+    for figure in supported["figures"]:
+        href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
+        links.append(f'<a href="{esc(href)}">{esc(ctx.text(figure.label))}</a>')
+    for sector in supported["sectors"]:
+        links.append(f'<a href="{esc(ctx.link(site_map.sector_page(sector.id)))}">{esc(ctx.text(sector.name))}</a>')
     return f'<p class="kz-muted">Supports: {", ".join(links)}</p>' if links else ""
 
 
