@@ -15,6 +15,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from . import fastcheck
 from .errors import Problem, did_you_mean
 from .yamlfile import YamlDocument
 
@@ -171,6 +172,8 @@ def check(doc: YamlDocument, kind: str) -> list[Problem]:
     """Every way `doc` breaks the schema of `kind`, located in the file."""
     if not isinstance(doc.data, dict):
         return [doc.problem((), f"expected a mapping at the top of the file (such as '{kind}:'), got {describe(doc.data)}")]
+    if fastcheck.is_valid(SCHEMA_DIR, kind, doc.data):
+        return []  # the quick check found the file valid: jsonschema would find nothing to explain
     problems = []
     for error in validator_for(kind).iter_errors(doc.data):
         for path, message, at_key in _messages(error):
