@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path as FsPath
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import jsonschema
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+if TYPE_CHECKING:  # imported when a file has errors to explain (fastcheck clears valid ones)
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 from . import fastcheck
 from .errors import Problem, did_you_mean
@@ -38,6 +39,8 @@ def schema_path(kind: str) -> FsPath:
 
 @lru_cache(maxsize=None)
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
@@ -47,6 +50,8 @@ def _registry() -> Registry:
 
 @lru_cache(maxsize=None)
 def validator_for(kind: str) -> jsonschema.protocols.Validator:
+    import jsonschema
+
     path = schema_path(kind)
     schema = dict(_registry().contents(path.as_uri()))
     schema["$id"] = path.as_uri()
@@ -134,7 +139,9 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
         if expected:
             yield path, f"expected {expected}, got {describe(error.instance)}{_hint_for(error)}", False
             return
-        best = jsonschema.exceptions.best_match(error.context or [])
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context or [])
         if best is not None:
             yield from _messages(best)
             return
