@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff test fuzz audit clean
+.PHONY: serve build check diff test fuzz audit bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ fuzz: $(STAMP)
 ## audit: Lighthouse (mobile) on each page type, served gzip-compressed; fails below 100 in any category
 audit: $(STAMP) $(NODE_DEPS)
 	$(BIN)/python scripts/audit.py
+
+## bench: build synthetic data at 1x, 10x and 100x (and the static baseline), write benchmarks/RESULTS.md; ~10 min
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf site site.new site.old .pytest_cache
