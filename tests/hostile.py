@@ -53,6 +53,7 @@ class MarkupScanner(HTMLParser):
         self._open: list[str] = []
         self.title = ""
         self._in_title = False
+        self._titles = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -66,7 +67,8 @@ class MarkupScanner(HTMLParser):
         if tag == "script":
             self._open.append("script")
         if tag == "title":
-            self._in_title = True
+            self._titles += 1
+            self._in_title = self._titles == 1  # the document's; an inline SVG may have its own
 
     def handle_startendtag(self, tag, attrs):  # noqa: ANN001
         self.handle_starttag(tag, attrs)
