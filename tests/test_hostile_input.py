@@ -357,6 +357,38 @@ def test_control_character_written_as_an_escape(project, escape, code):
         "a broken escape), which a page cannot show; delete it"]
 
 
+@hostile("control-chars")
+def test_terminal_escape_in_a_key_is_refused_not_echoed(project):
+    edit(project, "data/plant.yaml", "    en: Kia car plant in Kostanai", '    "\\e[2J\\e[31mname": x\n    en: Kia car plant in Kostanai')
+    line = line_of(project, "data/plant.yaml", "e[2J")
+    assert errors_of(project) == [f"data/plant.yaml:{line}:5: plant.name: a key holds a control character; retype the key"]
+
+
+@hostile("path-in-id")
+@pytest.mark.parametrize("bad_id", ["../../../outside", "/etc/cron.d/x", "tourism/../../x", "TOURISM", "tourism.md"])
+def test_an_id_is_never_a_path(project, bad_id):
+    edit(project, "data/program.yaml", "  - id: tourism", f"  - id: '{bad_id}'")
+    line = line_of(project, "data/program.yaml", f"id: '{bad_id}'")
+    messages = errors_of(project)
+    assert any(m.startswith(f"data/program.yaml:{line}:9: sectors[") and "expected an id of lowercase letters" in m
+               for m in messages), messages
+
+
+@hostile("markup-in-errors")
+def test_messages_about_hostile_input_are_escaped_on_the_preview_error_page(project):
+    from coopsite.render.problems import error_page
+
+    edit(project, "data/trade.yaml", "    direction: export", "    direction: <img src=x onerror=alert(1)>")
+    edit(project, "data/plant.yaml", "    en: Kia car plant in Kostanai",
+         "    en: Kia car plant in Kostanai\n    <script>alert(1)</script>: x")
+    result = load(project / "data", today=TODAY)
+    page = error_page(result.report.errors)
+    body = __import__("markdown").markdown(page.split("---\n", 2)[2], extensions=["md_in_html"])
+    assert markup_findings(body) == []
+    assert "unknown field '<script>alert(1)</script>'" in visible_text(body)
+    assert "got '<img src=x onerror=alert(1)>'" in visible_text(body)
+
+
 @hostile("huge-number")
 @pytest.mark.parametrize("written", ["9" * 20, "9" * 5000, "1" * 400 + ".0"])
 def test_number_too_large_to_keep_exactly(project, written):

@@ -325,6 +325,10 @@ def _convert(node: Node, path: Path, doc: YamlDocument) -> Any:
                 line, col = _mark(key_node)
                 raise YamlFileError(Problem(doc.file, line, col, format_path(path), "a key must be plain text"))
             key = key_node.value
+            if _FORBIDDEN_CHARS.search(key):  # a key is echoed in messages: no terminal escapes
+                line, col = _mark(key_node)
+                raise YamlFileError(Problem(doc.file, line, col, format_path(path),
+                                            "a key holds a control character; retype the key"))
             if key in result:
                 line, col = _mark(key_node)
                 first_line = doc.key_marks[path + (key,)][0]
