@@ -35,7 +35,11 @@ def _read(text: str, fast: bool):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_real_files_read_the_same_on_both_paths(path):
     text = path.read_text(encoding="utf-8")
-    assert isinstance(yamlfile._loader(text), yamlfile._FastStrictLoader)
+    loader = yamlfile._loader(text)
+    assert isinstance(loader, yamlfile._FastStrictLoader)
+    loader.get_single_node()
+    assert loader._slow is None, "the real data should not need the Python parser"
+    loader.dispose()
     assert _read(text, fast=True) == _read(text, fast=False)
 
 

@@ -96,7 +96,8 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
             self._depth -= 1
 
 
-_FLOW_PLAIN_ODD = re.compile(r"[?:,\[\]{}#&*!|>'\"%@`]")
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+_FLOW_PLAIN_ODD = re.compile(r"[?:]")  # inside [...] or {...}: the Python parser ends plain text there
 
 
 class _Reread(Exception):
@@ -123,6 +124,11 @@ class _FastStrictLoader(_StrictLoader):
 
     _flow = 0  # how deep inside [...] and {...} the composer is
 
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if getattr(self.peek_event(), "tag", None) is not None:
+            raise _Reread()  # an explicit tag: the Python parser reads it (and _convert refuses it)
+        return super().compose_node(parent, index)
+
     def compose_sequence_node(self, anchor):  # noqa: ANN001, ANN201 - PyYAML's signature
         flow = bool(self.peek_event().flow_style)
         self._flow += flow
@@ -143,7 +149,8 @@ class _FastStrictLoader(_StrictLoader):
         node = super().compose_scalar_node(anchor)
         # Where the two parsers differ, the Python one decides: libyaml places an empty value
         # elsewhere, and takes plain text such as {en: What?} that the Python parser refuses.
-        if not node.style and (not node.value or (self._flow and _FLOW_PLAIN_ODD.search(node.value))):
+        if not node.style and (not node.value or node.value[0] in _INDICATORS
+                               or (self._flow and _FLOW_PLAIN_ODD.search(node.value))):
             raise _Reread()  # plain style: None from Python, "" from libyaml
         return node
 
