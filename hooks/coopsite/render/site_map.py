@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional, Protocol
 
 HOME = "index.md"
@@ -52,6 +53,15 @@ def page_url(page: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: it asks the OS for the working directory on every call, and
+    every page makes hundreds of links to the same few pages."""
+    import posixpath
+
+    return posixpath.relpath(target, start)
+
+
 def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
     """A Linker computed from page paths alone, as MkDocs lays them out; a path that is not a
     page (data/figures.csv) links to that file."""
@@ -77,7 +87,7 @@ def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
         target = url_of(page)
         if target == here and fragment:
             return f"#{fragment}"
-        relative = posixpath.relpath(target or ".", here_dir or ".")
+        relative = _relpath(target or ".", here_dir or ".")
         if relative == ".":
             relative = "./"
         elif target.endswith("/") or not target:
