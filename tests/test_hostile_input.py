@@ -271,6 +271,21 @@ def test_milestone_done_after_its_own_report(project):
         "(13 November 2023); use 'planned', or cite a later source"]
 
 
+@hostile("impossible-date")
+@pytest.mark.parametrize("written, explanation", [
+    ("0000-01-01", "'0000-01-01' names the year 0, which calendars do not have"),
+    ("2023-02-30", "'2023-02-30' does not exist: February 2023 has 28 days"),
+    ("2023-H3", "'2023-H3' names half 3; a year has halves H1 and H2"),
+    ("99999", "expected a date as a year (2024), a half (2025-H1), a quarter (2025-Q1), a month (2023-01) "
+              "or a day (2023-11-11), got '99999'"),
+])
+def test_impossible_publication_date_is_the_only_problem_reported(project, written, explanation):
+    edit(project, "data/sources.yaml", "published: 2023-11-13", f"published: {written}")
+    line = line_of(project, "data/sources.yaml", f"published: {written}")
+    # the milestones citing this source are not also judged against a date that does not exist
+    assert errors_of(project) == [f"data/sources.yaml:{line}:16: sources[0].published: {explanation}"]
+
+
 # -- YAML features that execute or expand ---------------------------------------------------------
 
 UNSAFE_TAGS = [

@@ -37,6 +37,8 @@ class PartialDate:
         if not match:
             raise DateFormError(f"expected a date as {DATE_FORMS}, got '{text}'")
         year = int(match["year"])
+        if year < 1:
+            raise DateFormError(f"'{text}' names the year 0, which calendars do not have")
         if match["half"] is not None:
             half = int(match["half"])
             if not 1 <= half <= 2:

@@ -106,6 +106,7 @@ class _Builder:
         self.data = Dataset()
         self._seen_ids: dict[tuple[str, str], Path] = {}
         self.built: set[str] = set()  # files whose entries are in self.data
+        self._undated_sources: set[str] = set()  # sources whose publication date did not parse
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -198,6 +199,8 @@ class _Builder:
             if not self.unique("sources", "source", path, entry["id"]):
                 continue
             published = self.date("sources", path + ("published",), entry["published"])
+            if published is None:
+                self._undated_sources.add(entry["id"])  # reported already; judge nothing against it
             self.data.sources[entry["id"]] = Source(
                 id=entry["id"], title=self.text(entry["title"]), headline=entry.get("headline"),
                 outlet=entry.get("outlet"), url=entry.get("url"),
@@ -360,6 +363,8 @@ class _Builder:
                 continue
             evidence = self.evidence("plant", path, entry)
             source = self.data.sources.get(evidence.source_id)
+            if evidence.source_id in self._undated_sources:
+                source = None
             reported = source.published if source else PartialDate(1, "year")
             date = self.date("plant", path + ("date",), entry.get("date"))
             after = entry.get("after")
