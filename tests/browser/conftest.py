@@ -144,7 +144,8 @@ def open_context(browser, site):
             if _is_local(route.request.url, site.base):
                 route.continue_()
             else:
-                watch.foreign.append(route.request.url)
+                if route.request.url not in watch.foreign:
+                    watch.foreign.append(route.request.url)
                 route.abort()
 
         def on_request(request):
@@ -193,6 +194,11 @@ def scheme_of(page) -> str:
 def settle(page) -> None:
     """Wait until the page and everything it loads afterwards (search index, worker) are done."""
     page.wait_for_load_state("networkidle")
+
+
+def still(page) -> None:
+    """Wait until no CSS transition or animation is running (Material animates opening search)."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def artifact(name: str) -> Path:
