@@ -107,3 +107,16 @@ def test_derived_figures_are_labelled_with_formula_and_inputs(built_site):
         assert "Inputs and their sources" in text and "<blockquote" in text
     assert "US$250 million ÷ 1,500 jobs ≈ US$166,667" in page
     assert "× 1,500 jobs = 7,500 to 9,000 jobs" in page
+
+
+def test_the_editing_guide_example_computes_and_shows(project):
+    guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    section = guide.split("### Add a derived figure\n", 1)[1]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    path = project / "data" / "figures.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nderived:\n", "\nderived:\n" + snippet + "\n", 1), encoding="utf-8")
+    data = load_or_raise(project / "data", today=TODAY)
+    assert data.derived["kia-capacity-per-job"].value == 46.7
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert "70,000 cars a year ÷ 1,500 jobs ≈ 46.7 cars a year" in result.page("figures/")
