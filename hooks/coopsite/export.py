@@ -287,9 +287,19 @@ def to_json(data: Dataset, resource: Resource) -> str:
 
 
 def as_of(data: Dataset) -> Optional[PartialDate]:
-    """The data's as-of date: the latest publication date among the sources."""
+    """The data's as-of date: the latest publication date among the sources.
+
+    Worked out once per dataset: every page's citation asks for it, and a scan of the sources
+    per page would make the build quadratic in the data.
+    """
+    key = (id(data.sources), len(data.sources))
+    cached = data.__dict__.get("_as_of")
+    if cached is not None and cached[0] == key:
+        return cached[1]
     dates = [s.published for s in data.sources.values()]
-    return max(dates, key=lambda d: d.sort_key()) if dates else None
+    latest = max(dates, key=lambda d: d.sort_key()) if dates else None
+    data.__dict__["_as_of"] = (key, latest)
+    return latest
 
 
 def datapackage(data: Dataset, *, title: str, description: str = "") -> dict[str, Any]:
