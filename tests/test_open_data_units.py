@@ -72,3 +72,12 @@ def test_a_chart_whose_figures_are_missing_is_left_out():
     ctx = Site(data, dt.date(2026, 1, 1)).context("figures.md")
     assert charts.sizes(ctx) == ""
     assert charts.plant_schedule(Site(DATA, dt.date(2026, 1, 1)).context("kia-plant.md")).startswith('<figure class="kz-chart"')
+
+
+def test_json_downloads_keep_markup_out_of_their_bytes_but_not_out_of_the_data():
+    label = DATA.goods[0].name
+    good = dataclasses.replace(DATA.goods[0], name=dataclasses.replace(label, values={"en": "<b>Oil</b> & gas"}))
+    data = dataclasses.replace(DATA, goods=[good, *DATA.goods[1:]])
+    text = export.to_json(data, export.BY_NAME["trade-goods"])
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)[0]["name"] == "<b>Oil</b> & gas"

@@ -282,8 +282,14 @@ def to_csv(data: Dataset, resource: Resource) -> str:
     return buffer.getvalue()
 
 
+def _json(value: Any) -> str:
+    """JSON with <, > and & written as \\u escapes: the same data, and no markup in the file's bytes."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
 def to_json(data: Dataset, resource: Resource) -> str:
-    return json.dumps(records(data, resource), ensure_ascii=False, indent=2) + "\n"
+    return _json(records(data, resource))
 
 
 def as_of(data: Dataset) -> Optional[PartialDate]:
@@ -343,6 +349,5 @@ def files(data: Dataset, *, title: str, description: str = "") -> dict[str, str]
     for r in RESOURCES:
         out[r.csv_path] = to_csv(data, r)
         out[r.json_path] = to_json(data, r)
-    out[f"{DOWNLOAD_DIR}/datapackage.json"] = json.dumps(
-        datapackage(data, title=title, description=description), ensure_ascii=False, indent=2) + "\n"
+    out[f"{DOWNLOAD_DIR}/datapackage.json"] = _json(datapackage(data, title=title, description=description))
     return out
