@@ -120,3 +120,8 @@ def test_the_editing_guide_example_computes_and_shows(project):
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert "70,000 cars a year ÷ 1,500 jobs ≈ 46.7 cars a year" in result.page("figures/")
+
+
+def test_a_result_too_large_is_an_error_not_a_crash():
+    with pytest.raises(ValueError, match="too large"):
+        derived.compute("multiply", [1e300, 1e300])

@@ -7,6 +7,7 @@ follow interval arithmetic: 5 to 6 × 1,500 = 7,500 to 9,000. All values are abo
 
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 from .model import Range
@@ -45,6 +46,8 @@ def compute(operation: str, values: Sequence[Value]) -> Value:
             low, high = low - b, high - a
     else:
         raise ValueError(f"unknown operation '{operation}'")
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise ValueError("the result is too large to compute exactly")
     if low <= 0:
         raise ValueError(f"the result ({low:g}) is not above 0")
     return _make(low, high)
