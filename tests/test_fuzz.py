@@ -58,7 +58,8 @@ ORIGINAL_DATA = {kind: parse(text, kind).data for kind, text in ORIGINAL_TEXT.it
 ODD_CHARACTERS = ["\t", "\x00", "\x07", "\x1b", "\x85", "\u2028", "\ufeff", "\ud7ff", "&", "*", "!", "%", "@",
                   "`", "|", ">", "{", "}", "[", "]", "'", '"', "#", ":", "- ", "? ", "---\n", "...\n", "\\"]
 SURPRISES = ["no", "yes", "on", "1_500", "0x1F", "1e6", "2023-02-30", "2025-Q5", "2024-01-05", "~", "", " ",
-             ".inf", "-1", "0", "100.5", "javascript:alert(1)", "https://example.org/\" onmouseover=\"x"]
+             ".inf", "-1", "0", "-0", "0.0000001", "100.5", 99999, "0000", "0000-01-01", "9999-12-31", "2023-00-10",
+             "2023-Q0", "2023-H3", "2023-02-29", "javascript:alert(1)", "https://example.org/\" onmouseover=\"x"]
 VALUES = st.one_of(
     st.integers(min_value=-10**20, max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True),
@@ -96,7 +97,7 @@ def _mutate_structure(draw, data):
     strings = [p for p, v in everything if isinstance(v, str)]
     # injection is listed thrice: appended to free text it keeps the file valid, so pages get rendered and scanned
     operation = draw(st.sampled_from(["delete-key", "reorder-keys", "retype", "inject", "inject", "inject",
-                                      "drop-item", "copy-item"]))
+                                      "digits", "drop-item", "copy-item"]))
     if operation == "delete-key" and mappings:
         target = _at(data, draw(st.sampled_from(mappings)))
         del target[draw(st.sampled_from(sorted(target)))]
@@ -112,6 +113,16 @@ def _mutate_structure(draw, data):
         if not path:
             return new
         _at(data, path[:-1])[path[-1]] = new
+    elif operation == "digits" and strings:  # one digit of a date, a quote or an id changed: 2023 -> 0023
+        path = draw(st.sampled_from(strings))
+        text = _at(data, path)
+        places = [i for i, c in enumerate(text) if c.isdigit()]
+        if places:
+            at = draw(st.sampled_from(places))
+            new = text[:at] + draw(st.sampled_from("0123456789")) + text[at + 1:]
+            if not path:
+                return new
+            _at(data, path[:-1])[path[-1]] = new
     elif operation == "drop-item" and lists:
         target = _at(data, draw(st.sampled_from(lists)))
         del target[draw(st.integers(0, len(target) - 1))]
