@@ -56,8 +56,8 @@ def catalogue(ctx: RenderContext) -> str:
         page = ctx.link(r.page)
         blocks.append(f"## {md_text(r.title)} {{#{site_map.anchor('dataset', r.name)}}}")
         blocks.append(
-            f'<p>{esc(r.description)} {rows} row{"s" if rows != 1 else ""}; shown on '
-            f'<a href="{esc(page)}">its page</a>.</p>'
+            f'<p>{esc(r.description)} {rows} row{"s" if rows != 1 else ""}; see '
+            f'<a href="{esc(page)}">{esc(r.title)} on the site</a>.</p>'
             f'<p class="kz-download-links">Download: {_file_links(ctx, r)}</p>'
             + _field_table(r)
         )
