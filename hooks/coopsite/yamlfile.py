@@ -288,6 +288,8 @@ def _fast_document(text: str, display_name: str) -> YamlDocument | None:
 
 
 def _from_events(get_event, display_name: str) -> YamlDocument:
+    # Every check that _convert and _scalar make on the way must be mirrored here (or lead to
+    # _Reread): tests/test_yaml_fast_path.py and the hostile-input tests compare the results.
     doc = YamlDocument(display_name, None)
     value_marks, key_marks = doc.value_marks, doc.key_marks
     if not isinstance(get_event(), yaml.StreamStartEvent):
@@ -321,7 +323,7 @@ def _from_events(get_event, display_name: str) -> YamlDocument:
                     raise _Reread()
                 key = event.value
                 _check_plain(event, in_flow)
-                if key in container:
+                if key in container or _FORBIDDEN_CHARS.search(key):
                     raise _Reread()
                 key_marks[frame[1] + (key,)] = mark
                 frame[3] = key
@@ -368,12 +370,17 @@ def _fast_scalar(event: yaml.ScalarEvent, in_flow: bool) -> Any:
             return None
         if first in "-0123456789":
             if _INT_TEXT.match(value):
+                if len(value) > 17:  # beyond MAX_EXACT_INT in any case; _scalar words it
+                    raise _Reread()
                 number = int(value, 10)
                 if abs(number) > MAX_EXACT_INT:
                     raise _Reread()
                 return number
             if _FLOAT_TEXT.match(value):
-                real = float(value)
+                try:
+                    real = float(value)
+                except ValueError:
+                    raise _Reread() from None
                 if not math.isfinite(real):
                     raise _Reread()
                 return real
