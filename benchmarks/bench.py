@@ -65,6 +65,7 @@ def run_once(project: Path, site_dir: Path, capture: Path | None = None) -> dict
         sys.exit(f"build of {project} failed ({child.returncode}); see {log}:\n{log.read_text()[-3000:]}")
     result = json.loads(report.read_text())
     result["wall"] = wall
+    result["cpu_total"] = usage.ru_utime + usage.ru_stime
     result["peak_rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
     return result
 
@@ -94,12 +95,17 @@ def measure(project: Path, work: Path, runs: int, capture: Path | None = None) -
             timings.setdefault(name, []).append(seconds)
     hook_events = [name for name in timings if name != "import" and not name.startswith("on_config:")]
     hooks = [sum(r["timings"].get(n, 0.0) for n in hook_events) for r in results]
+    hooks_cpu = [sum(r.get("cpu", {}).get(n, 0.0) for n in hook_events) for r in results]
     return {
         "runs": runs,
         "walls": [r["wall"] for r in results],
         "wall": statistics.median(r["wall"] for r in results),
         "hooks": statistics.median(hooks),
         "hook_share": statistics.median(h / r["wall"] for h, r in zip(hooks, results)),
+        "cpu": statistics.median(r["cpu_total"] for r in results),
+        "hooks_cpu": statistics.median(hooks_cpu),
+        "hook_share_cpu": statistics.median(h / r["cpu_total"] for h, r in zip(hooks_cpu, results)),
+        "import_share_cpu": statistics.median(r.get("cpu", {}).get("import", 0.0) / r["cpu_total"] for r in results),
         "import": statistics.median(timings.get("import", [0.0])),
         "timings": {name: statistics.median(values) for name, values in timings.items()},
         "peak_rss_mb": max(r["peak_rss_mb"] for r in results),
@@ -277,17 +283,19 @@ def write_report(path: Path, info: dict, results: list[dict], serve: list[dict],
         "Baseline: the same pages (the Markdown our hooks hand to MkDocs) and navigation as static files,",
         "built by MkDocs with no hooks. Hooks: time inside our hook's events (load and validate the data",
         "in on_config, generate the pages in on_files, the navigation in on_nav, expand the markers in",
-        "on_page_markdown); importing our package is shown apart.",
+        "on_page_markdown); importing our package is shown apart. The hooks' share is given in wall",
+        "time and in CPU time of the build process; CPU time is the steadier of the two when other",
+        "work competes for the cores.",
         "",
-        "| scale | pages | build | baseline | build / baseline | hooks | hooks' share | + import | per page | baseline per page | peak RSS | baseline RSS | search_index.json | largest page (raw / gzip) |",
+        "| scale | pages | build | baseline | build / baseline | hooks | hooks' share (wall / CPU) | import (CPU share) | per page | baseline per page | peak RSS | baseline RSS | search_index.json | largest page (raw / gzip) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         o, b = r["ours"], r["baseline"]
         lines.append(
             f"| {r['scale']}x | {o['pages']} | {_ms(o['wall'])} ({o['runs']} runs) | {_ms(b['wall'])} | "
-            f"{o['wall'] / b['wall']:.2f} | {_ms(o['hooks'])} | {o['hook_share'] * 100:.1f}% | "
-            f"{_ms(o['import'])} | {o['wall'] / o['pages'] * 1000:.1f} ms | {b['wall'] / o['pages'] * 1000:.1f} ms | "
+            f"{o['wall'] / b['wall']:.2f} | {_ms(o['hooks'])} | {o['hook_share'] * 100:.1f}% / {o['hook_share_cpu'] * 100:.1f}% | "
+            f"{_ms(o['import'])} ({o['import_share_cpu'] * 100:.1f}%) | {o['wall'] / o['pages'] * 1000:.1f} ms | {b['wall'] / o['pages'] * 1000:.1f} ms | "
             f"{o['peak_rss_mb']:.0f} MB | {b['peak_rss_mb']:.0f} MB | {_kb(o['search_index_bytes'])} | "
             f"`{o['largest_page']}` {_kb(o['largest_raw'])} / {_kb(o['largest_gzip'])} |"
         )
@@ -332,10 +340,12 @@ def targets(results: list[dict], serve: list[dict]) -> list[str]:
     def mark(ok: bool) -> str:
         return "met" if ok else "**missed**"
 
-    shares = [r["ours"]["hook_share"] for r in results]
-    lines = [f"- Hooks at most 5% of the build at every scale: {mark(max(shares) <= 0.05)} ("
-             + ", ".join(f"{r['scale']}x {s * 100:.1f}%" for r, s in zip(results, shares)) + "; with the import of our package: "
-             + ", ".join(f"{r['scale']}x {(r['ours']['hooks'] + r['ours']['import']) / r['ours']['wall'] * 100:.1f}%" for r in results) + ")"]
+    shares = [r["ours"]["hook_share_cpu"] for r in results]
+    lines = [f"- Hooks at most 5% of the build at every scale (CPU time): {mark(max(shares) <= 0.05)} ("
+             + ", ".join(f"{r['scale']}x {s * 100:.1f}%" for r, s in zip(results, shares)) + "; in wall time "
+             + ", ".join(f"{r['scale']}x {r['ours']['hook_share'] * 100:.1f}%" for r in results)
+             + "; with the import of our package, CPU: "
+             + ", ".join(f"{r['scale']}x {(r['ours']['hook_share_cpu'] + r['ours']['import_share_cpu']) * 100:.1f}%" for r in results) + ")"]
     slopes = marginal(results, "wall")
     if len(slopes) >= 2:
         base = [(a["baseline"]["wall"] - b["baseline"]["wall"]) / (a["ours"]["pages"] - b["ours"]["pages"])
@@ -413,9 +423,9 @@ def main() -> None:
             serve.append(result)
             print(f"serve {scale}x: median {result['median']:.3f} s, slowest {result['max']:.3f} s", flush=True)
         load_end = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        text = write_report(args.out, info, results, serve, started, load_end)
-        print(text)
         (args.out.with_suffix(".json")).write_text(json.dumps({"machine": info, "builds": results, "serve": serve}, indent=1, default=str))
+        text = write_report(args.out, info, results, serve, started, load_end)
+        print(text, flush=True)
     finally:
         if args.keep:
             print(f"kept {work}")
