@@ -234,7 +234,7 @@ def test_data_page_lists_every_download_with_licence_and_fields(built_site):
 
 
 def test_numbers_show_their_sentence_on_hover(built_site):
-    """Home tiles, the plant card and chart tables carry the quote as a tooltip (Material's content.tooltips)."""
+    """Home tiles, the plant card and chart tables carry the quote as a tooltip (the browser shows each title on hover)."""
     quote = html.escape(DATA.figures["kia-investment"].evidence.quote)
     assert re.search(rf'class="kz-tile" href="figures/#figure-kia-investment" title="“{re.escape(quote)}”', built_site.page(""))
     assert f'title="“{quote}”' in built_site.page("kia-plant/")
