@@ -20,6 +20,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -154,9 +155,12 @@ def measure_serve(project: Path, trials: int, startup_timeout: float = 300.0, ed
     data = yaml.safe_load((project / "data" / "program.yaml").read_text(encoding="utf-8"))
     sector = data["sectors"][0]
     url_path = f"program/sectors/{sector['id']}/"
-    old_line = f"      en: {sector['name']['en']}\n"
     program = project / "data" / "program.yaml"
-    assert program.read_text(encoding="utf-8").count(old_line) == 1, "the sector's name line is not unique"
+    name_line = re.compile(rf"^( *)en: {re.escape(sector['name']['en'])}\n", re.MULTILINE)
+    found = name_line.findall(program.read_text(encoding="utf-8"))
+    assert len(found) == 1, "the sector's name line is not unique"
+    indent = found[0]
+    old_line = f"{indent}en: {sector['name']['en']}\n"
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     log = open(project / "serve.log", "wb")
@@ -177,9 +181,10 @@ def measure_serve(project: Path, trials: int, startup_timeout: float = 300.0, ed
         for trial in range(trials):
             marker = f"{sector['name']['en']} rev{trial + 1}"
             text = program.read_text(encoding="utf-8")
-            current = old_line if trial == 0 else f"      en: {sector['name']['en']} rev{trial}\n"
+            current = old_line if trial == 0 else f"{indent}en: {sector['name']['en']} rev{trial}\n"
+            assert text.count(current) == 1
             saved = time.perf_counter()
-            program.write_text(text.replace(current, f"      en: {marker}\n"), encoding="utf-8")
+            program.write_text(text.replace(current, f"{indent}en: {marker}\n"), encoding="utf-8")
             deadline = saved + edit_timeout
             seen = None
             while time.perf_counter() < deadline:
