@@ -73,6 +73,16 @@ VALUES = st.one_of(
 )
 
 
+DATE_SHAPED = re.compile(r"^\d{4}(?:-.*)?$")
+DATES = st.builds(
+    lambda year, rest: year + rest,
+    st.sampled_from(["0000", "0001", "1969", "2023", "2024", "9999"]),
+    st.one_of(st.just(""), st.integers(0, 9).map(lambda n: f"-H{n}"), st.integers(0, 9).map(lambda n: f"-Q{n}"),
+              st.tuples(st.integers(0, 13), st.one_of(st.none(), st.integers(0, 32))).map(
+                  lambda md: f"-{md[0]:02d}" + (f"-{md[1]:02d}" if md[1] is not None else ""))),
+)
+
+
 def _paths(value, path=()):
     yield path, value
     if isinstance(value, dict):
@@ -97,7 +107,7 @@ def _mutate_structure(draw, data):
     strings = [p for p, v in everything if isinstance(v, str)]
     # injection is listed thrice: appended to free text it keeps the file valid, so pages get rendered and scanned
     operation = draw(st.sampled_from(["delete-key", "reorder-keys", "retype", "inject", "inject", "inject",
-                                      "digits", "drop-item", "copy-item"]))
+                                      "digits", "date", "drop-item", "copy-item"]))
     if operation == "delete-key" and mappings:
         target = _at(data, draw(st.sampled_from(mappings)))
         del target[draw(st.sampled_from(sorted(target)))]
@@ -123,6 +133,13 @@ def _mutate_structure(draw, data):
             if not path:
                 return new
             _at(data, path[:-1])[path[-1]] = new
+    elif operation == "date" and any(DATE_SHAPED.match(str(v)) for _, v in everything):
+        # any date, made impossible or odd: year 0, month 13, 30 February, quarter 5
+        path = draw(st.sampled_from([p for p, v in everything if DATE_SHAPED.match(str(v))]))
+        new = draw(DATES)
+        if not path:
+            return new
+        _at(data, path[:-1])[path[-1]] = new
     elif operation == "drop-item" and lists:
         target = _at(data, draw(st.sampled_from(lists)))
         del target[draw(st.integers(0, len(target) - 1))]

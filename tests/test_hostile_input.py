@@ -273,7 +273,8 @@ def test_milestone_done_after_its_own_report(project):
 
 @hostile("impossible-date")
 @pytest.mark.parametrize("written, explanation", [
-    ("0000-01-01", "'0000-01-01' names the year 0, which calendars do not have"),
+    ("0000-01-01", "'0000-01-01' names the year 0; dates must fall between 1900 and 2100"),
+    ("9999", "'9999' names the year 9999; dates must fall between 1900 and 2100"),
     ("2023-02-30", "'2023-02-30' does not exist: February 2023 has 28 days"),
     ("2023-H3", "'2023-H3' names half 3; a year has halves H1 and H2"),
     ("99999", "expected a date as a year (2024), a half (2025-H1), a quarter (2025-Q1), a month (2023-01) "

@@ -13,6 +13,9 @@ _PATTERN = re.compile(
     r"^(?P<year>\d{4})(?:-(?:H(?P<half>\d+)|Q(?P<quarter>\d+)|(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?))?$"
 )
 MONTHS = [calendar.month_name[m] for m in range(1, 13)]
+# The years a date may name: far beyond any fact the site could hold, and timelines and charts
+# stay a sane size (a milestone in 9999 would draw ten thousand years).
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class DateFormError(ValueError):
@@ -37,8 +40,8 @@ class PartialDate:
         if not match:
             raise DateFormError(f"expected a date as {DATE_FORMS}, got '{text}'")
         year = int(match["year"])
-        if year < 1:
-            raise DateFormError(f"'{text}' names the year 0, which calendars do not have")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise DateFormError(f"'{text}' names the year {year}; dates must fall between {MIN_YEAR} and {MAX_YEAR}")
         if match["half"] is not None:
             half = int(match["half"])
             if not 1 <= half <= 2:
