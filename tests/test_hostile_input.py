@@ -287,6 +287,17 @@ def test_impossible_publication_date_is_the_only_problem_reported(project, writt
     assert errors_of(project) == [f"data/sources.yaml:{line}:16: sources[0].published: {explanation}"]
 
 
+@hostile("impossible-date")
+def test_dates_at_both_ends_of_the_allowed_years_still_render(project):
+    edit(project, "data/plant.yaml", "date: 2025-Q1", "date: 2100-Q4")
+    edit(project, "data/plant.yaml", "    date: 2024\n    status: planned", "    date: 1900\n    status: planned")
+    result = load(project / "data", today=TODAY)
+    assert [str(p) for p in result.report.errors] == []
+    pages = render_site(Site(result.dataset, TODAY), project / "docs")
+    assert "Q4 2100" in visible_text(pages["kia-plant.md"])
+    assert markup_findings(pages["kia-plant.md"]) == []
+
+
 # -- YAML features that execute or expand ---------------------------------------------------------
 
 UNSAFE_TAGS = [
