@@ -116,10 +116,10 @@ def test_the_editing_guide_example_computes_and_shows(project):
     path = project / "data" / "figures.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("\nderived:\n", "\nderived:\n" + snippet + "\n", 1), encoding="utf-8")
     data = load_or_raise(project / "data", today=TODAY)
-    assert data.derived["kia-capacity-per-job"].value == 46.7
+    assert data.derived["kia-investment-per-car"].value == 3571
     result = run_build(project)
     assert result.returncode == 0, result.output
-    assert "70,000 cars a year ÷ 1,500 jobs ≈ 46.7 cars a year" in result.page("figures/")
+    assert "US$250 million ÷ 70,000 cars a year ≈ US$3,571" in result.page("figures/")
 
 
 def test_a_result_too_large_is_an_error_not_a_crash():
