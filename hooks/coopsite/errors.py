@@ -55,9 +55,13 @@ class Report:
     """Collects every problem of a run so that all are shown together."""
 
     problems: list[Problem] = field(default_factory=list)
+    _seen: set = field(default_factory=set, repr=False, compare=False)
 
     def add(self, problem: Problem) -> None:
-        if problem not in self.problems:
+        if len(self._seen) != len(self.problems):  # the list was filled or changed directly
+            self._seen = set(self.problems)
+        if problem not in self._seen:  # a set: a list search per problem is quadratic
+            self._seen.add(problem)
             self.problems.append(problem)
 
     @property

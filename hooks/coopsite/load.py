@@ -132,16 +132,18 @@ class _Builder:
             return None
 
     def ref(self, kind: str, path: Path, target: str, known: Iterable[str], what: str) -> bool:
-        known = list(known)
+        if not isinstance(known, (dict, set, frozenset)):
+            known = dict.fromkeys(known)  # looked up by hash: a list search per reference is quadratic
         if target in known:
             return True
         if DEFINED_IN[what] not in self.built:
             return False  # that file has errors of its own; don't pile on
-        self.problem(kind, path, f"unknown {what} id '{target}'{did_you_mean(target, known)}")
+        self.problem(kind, path, f"unknown {what} id '{target}'{did_you_mean(target, list(known))}")
         return False
 
     def refs(self, kind: str, path: Path, targets: Iterable[str], known: Iterable[str], what: str) -> tuple[str, ...]:
-        known = list(known)
+        if not isinstance(known, (dict, set, frozenset)):
+            known = dict.fromkeys(known)
         return tuple(t for i, t in enumerate(targets) if self.ref(kind, path + (i,), t, known, what))
 
     def inferred(self, kind: str, path: Path, entry: dict) -> dict[str, str]:
@@ -356,7 +358,7 @@ class _Builder:
             status_evidence=Evidence(entry["status_source"], entry["status_quote"].strip()),
             figure_ids=self.refs("plant", path + ("figures",), entry["figures"], self.data.figures, "figure"),
         )
-        milestone_ids = [m["id"] for m in doc["milestones"]]
+        milestone_ids = dict.fromkeys(m["id"] for m in doc["milestones"])
         for i, entry in enumerate(doc["milestones"]):
             path = ("milestones", i)
             if not self.unique("plant", "milestone", path, entry["id"]):
