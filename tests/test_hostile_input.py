@@ -171,6 +171,17 @@ def test_wrong_type(project, old, new, expected):
     assert any(expected in m for m in messages), messages
 
 
+@hostile("wrong-type")
+def test_a_value_running_onto_the_next_lines_gives_a_one_line_message(project):
+    # a lost `quote:` makes the quote's lines part of the source id above it (found by the fuzzer)
+    edit(project, "data/plant.yaml", "    source: kia-kostanai-2023\n    quote: >-\n      In January",
+         "    source: kia-kostanai-2023\n\n      In January")
+    line = line_of(project, "data/plant.yaml", "In January,") - 2  # the source line, then a blank line
+    messages = errors_of(project)  # each matches the one-line format
+    assert any(m.startswith(f"data/plant.yaml:{line}:13: milestones[0].source: expected an id") and
+               "got 'kia-kostanai-2023\\nIn January, Preside...'" in m for m in messages), messages
+
+
 @hostile("yaml11-no")
 def test_no_stays_text_and_is_refused_where_a_truth_value_is_expected(project):
     edit(project, "data/figures.yaml", "    headline: true\n", "    headline: no\n")

@@ -27,6 +27,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem at one place. `line` and `column` count from 1; 0 means unknown."""
@@ -47,7 +50,8 @@ class Problem:
             prefix += f"{self.path}: "
         if self.severity != "error":
             prefix += f"{self.severity}: "
-        return prefix + self.message
+        # One problem, one line: a value quoted from the data may span lines ('got 'a\nb'').
+        return (prefix + self.message).translate(_ONE_LINE)
 
 
 @dataclass
