@@ -98,7 +98,13 @@ class _Compiler:
             checks.append(maker(arg, schema, base))
         if len(checks) == 1:
             return checks[0]
-        return lambda value: all(check(value) for check in checks)
+
+        def every(value: Any) -> bool:  # loops, not all(genexpr): this runs for every value
+            for check in checks:
+                if not check(value):
+                    return False
+            return True
+        return every
 
     # -- keywords ------------------------------------------------------------------------------
 
@@ -118,9 +124,16 @@ class _Compiler:
         return lambda value: _safe_key(value) == expected
 
     def k_properties(self, arg, schema, base):
-        props = {name: self.compile(sub, base) for name, sub in arg.items()}
-        return lambda value: not isinstance(value, dict) or all(
-            check(value[name]) for name, check in props.items() if name in value)
+        props = [(name, self.compile(sub, base)) for name, sub in arg.items()]
+
+        def properties(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return True
+            for name, check in props:
+                if name in value and not check(value[name]):
+                    return False
+            return True
+        return properties
 
     def k_required(self, arg, schema, base):
         return lambda value: not isinstance(value, dict) or all(name in value for name in arg)
@@ -137,7 +150,15 @@ class _Compiler:
         if "prefixItems" in schema or not isinstance(arg, (dict, bool)):
             raise Unsupported("prefixItems or a list of item schemas")
         check = self.compile(arg, base)
-        return lambda value: not isinstance(value, list) or all(check(item) for item in value)
+
+        def items(value: Any) -> bool:
+            if not isinstance(value, list):
+                return True
+            for item in value:
+                if not check(item):
+                    return False
+            return True
+        return items
 
     def k_minItems(self, arg, schema, base):
         return lambda value: not isinstance(value, list) or len(value) >= arg
