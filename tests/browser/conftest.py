@@ -113,6 +113,11 @@ class Watch:
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
 
+    def reset(self) -> None:
+        self.console_errors.clear()
+        self.failed.clear()
+        self.foreign.clear()
+
     def problems(self) -> list[str]:
         return (
             [f"console error: {m}" for m in self.console_errors]

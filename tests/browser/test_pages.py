@@ -40,7 +40,7 @@ def test_every_page_loads_cleanly_and_locally(open_context, site, scheme):
         assert page.locator("h1").first.is_visible(), f"/{path} shows no heading"
         if watch.problems():
             problems[path] = watch.problems()
-            watch.console_errors.clear(), watch.failed.clear(), watch.foreign.clear()
+            watch.reset()
         for name, type_path in PAGE_TYPES.items():
             if type_path == path:
                 page.screenshot(path=artifact(f"{name}-{scheme}-desktop"), full_page=True)
@@ -119,3 +119,14 @@ def test_every_page_has_its_own_description_in_the_browser(page, site):
         assert len(description) > 50, f"/{path} has no real meta description"
         seen.setdefault(description, []).append("/" + path)
     assert [paths for paths in seen.values() if len(paths) > 1] == []
+
+
+def test_console_errors_and_failed_requests_are_caught(page, site):
+    page.goto(site.url())
+    settle(page)
+    assert page.watch.problems() == []
+    status = page.evaluate("""async () => { console.error("broken on purpose");
+        return (await fetch("no-such-page/")).status; }""")
+    assert status == 404
+    assert any("broken on purpose" in m for m in page.watch.console_errors)
+    assert any("no-such-page/" in f and "404" in f for f in page.watch.failed)
