@@ -157,17 +157,20 @@ def main() -> int:
                     break
                 if attempt == 1:
                     print(f"audit: {label} scored {got}; auditing it once more", file=sys.stderr)
-            rows.append((label, "/" + path, got))
+            rows.append((label, "/" + path, got, round(report.get("environment", {}).get("benchmarkIndex", 0))))
             if min(got.values()) < TARGET:
                 notes += [f"  {label} (/{path}):", *shortfalls(report)]
+                notes += [f"    warning: {w}" for w in report.get("runWarnings", [])]
         server.shutdown()
 
     width = max(len(r[1]) for r in rows)
-    header = f"{'page':<12} {'path':<{width}} " + " ".join(f"{c:>14}" for c in CATEGORIES)
+    header = f"{'page':<12} {'path':<{width}} " + " ".join(f"{c:>14}" for c in CATEGORIES) + "  cpu index"
     print(header)
     print("-" * len(header))
-    for label, path, got in rows:
-        print(f"{label:<12} {path:<{width}} " + " ".join(f"{got[c]:>14}" for c in CATEGORIES))
+    for label, path, got, cpu in rows:
+        print(f"{label:<12} {path:<{width}} " + " ".join(f"{got[c]:>14}" for c in CATEGORIES) + f"  {cpu:>9}")
+    print("(cpu index: Lighthouse's benchmark of this machine during the run; lower means busier or slower,"
+          " and performance scores fall with it)")
     if notes:
         print(f"\nBelow the target of {TARGET}:", *notes, sep="\n")
         return 1
