@@ -68,14 +68,7 @@ def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
     import posixpath
 
     def url_of(page: str) -> str:
-        if not page.endswith(".md"):
-            return page
-        stem = page[:-3]
-        if not use_directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
+        return page_url(page, use_directory_urls)
 
     here = url_of(current_page)
     if here.endswith("/") or not here:
