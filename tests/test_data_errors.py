@@ -101,9 +101,10 @@ def test_duplicate_key_in_a_mapping(project):
 
 def test_figure_value_must_appear_in_its_quote(project):
     edit(project, "data/figures.yaml", "value: 70000", "value: 75000")
-    line = line_of(project, "data/figures.yaml", "id: kia-capacity")
+    start = line_of(project, "data/figures.yaml", "id: kia-capacity")
+    quote = start + next(i for i, l in enumerate((project / "data/figures.yaml").read_text().splitlines()[start - 1:]) if "quote:" in l)
     [message] = problems(project)
-    assert message.startswith("data/figures.yaml:")
+    assert message.startswith(f"data/figures.yaml:{quote}:12: ")
     assert "figures[1].quote: the quote does not contain the value 75,000" in message
 
 

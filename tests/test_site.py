@@ -75,7 +75,7 @@ def test_one_page_per_sector_linked_from_the_program_and_in_the_nav(built_site):
     home = built_site.page("")
     for sector in DATA.sectors.values():
         page = built_site.page(f"program/sectors/{sector.id}/")
-        assert f"<h1" in page and html.escape(sector.name.get()) in page
+        assert "<h1" in page and html.escape(sector.name.get()) in page
         assert f'href="sectors/{sector.id}/"' in program
         # The nav, rendered on every page, reaches each sector page.
         assert f'href="program/sectors/{sector.id}/"' in home

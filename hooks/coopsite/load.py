@@ -13,7 +13,7 @@ import datetime as dt
 import gc
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from . import derived, numbers, schema
 from .dates import DateFormError, PartialDate

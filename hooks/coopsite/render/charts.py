@@ -263,7 +263,6 @@ def plant_schedule(ctx: RenderContext) -> str:
         if year < end.year:
             body.append(_text(x + 3, y + FONT, str(year)))
     y += LINE + 4
-    grid_top = y
     period_end: dict[str, dt.date] = {}
     for milestone in milestones:
         state = milestone_state(milestone, ctx.today)

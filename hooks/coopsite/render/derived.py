@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Iterable
 
 from .. import derived as derived_math
 from ..model import DerivedFigure, Figure
@@ -64,22 +63,3 @@ def derived_card(ctx: RenderContext, figure: DerivedFigure, heading: str = "h3")
         f'<p class="kz-figure__meta">{_meta(figure)}</p>'
         + note + inputs_details(ctx, figure) + "</div>"
     )
-
-
-def derived_grid(ctx: RenderContext, figures: Iterable[DerivedFigure], heading: str = "h3") -> str:
-    cards = "".join(derived_card(ctx, f, heading) for f in figures)
-    return f'<div class="kz-figures">{cards}</div>' if cards else ""
-
-
-def derived_list(ctx: RenderContext, figure_ids: Iterable[str]) -> str:
-    """Compact items for other pages; the permalink stays on Key figures."""
-    items = []
-    for figure_id in figure_ids:
-        figure = ctx.data.derived[figure_id]
-        href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
-        items.append(
-            f'<li><a href="{esc(href)}"><strong>{esc(format_value(figure, ctx.lang))}</strong></a> {BADGE} '
-            f'{esc(ctx.text(figure.label))}<p class="kz-formula">{esc(formula(ctx, figure))}</p>'
-            + inputs_details(ctx, figure) + "</li>"
-        )
-    return f'<ul class="kz-figure-list">{"".join(items)}</ul>' if items else ""

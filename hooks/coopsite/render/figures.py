@@ -52,10 +52,6 @@ def figure_card(ctx: RenderContext, figure: Figure, heading: str = "h3") -> str:
     )
 
 
-def figure_grid(ctx: RenderContext, figures: Iterable[Figure], heading: str = "h3") -> str:
-    cards = "".join(figure_card(ctx, figure, heading) for figure in figures)
-    return f'<div class="kz-figures">{cards}</div>' if cards else ""
-
 
 def figures_by_topic(ctx: RenderContext) -> str:
     """Markdown: a heading per topic (so the table of contents lists them), then its cards."""
