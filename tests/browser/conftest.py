@@ -162,7 +162,8 @@ def open_context(browser, site):
                 watch.failed.append(f"{response.url} ({response.status})")
 
         def on_failed(request):
-            if request.url not in watch.foreign:
+            # ERR_ABORTED: the page navigated away while it loaded (a 404 shows as a response)
+            if request.url not in watch.foreign and request.failure != "net::ERR_ABORTED":
                 watch.failed.append(f"{request.url} ({request.failure})")
 
         def on_console(message):

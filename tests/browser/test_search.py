@@ -25,7 +25,7 @@ def search(page, query: str) -> list[dict]:
     page.keyboard.press("Control+A")
     page.keyboard.type(query)
     meta = page.locator(".md-search-result__meta")
-    meta.filter(has_text="matching").wait_for()
+    meta.filter(has_text="matching").wait_for(timeout=60_000)  # the index loads in a worker first
     results = []
     for link in page.locator(".md-search-result__link").all():
         url = urlsplit(link.get_attribute("href"))
