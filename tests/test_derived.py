@@ -98,7 +98,7 @@ def test_a_result_below_zero_is_an_error(project):
 def test_derived_figures_are_labelled_with_formula_and_inputs(built_site):
     page = built_site.page("figures/")
     for figure_id in ("kia-investment-per-job", "kia-related-jobs", "program-projects-remaining"):
-        block = re.search(rf'<div class="kz-figure kz-figure--derived" data-figure="{figure_id}".*?</details></div>', page, re.S)
+        block = re.search(rf'<div class="kz-figure kz-figure--derived" data-figure="{figure_id}".*?</details>\s*</div>', page, re.S)
         assert block, figure_id
         text = block.group(0)
         assert 'class="kz-badge kz-badge--derived">derived<' in text

@@ -101,7 +101,7 @@ def test_figures_are_formatted_for_people(built_site, expected):
 def test_every_figure_appears_with_its_value_source_and_permalink(built_site):
     page = built_site.page("figures/")
     for figure in DATA.figures.values():
-        block = re.search(rf'<div class="kz-figure" data-figure="{figure.id}".*?</details></div>', page, re.S)
+        block = re.search(rf'<div class="kz-figure" data-figure="{figure.id}".*?</details>\s*</div>', page, re.S)
         assert block, figure.id
         text = text_of(block.group(0))
         assert format_value(figure) in text
@@ -210,3 +210,11 @@ def test_every_page_has_its_own_meta_description(built_site):
         assert match, path
         seen.setdefault(match.group(1), []).append(path)
     assert all(len(paths) == 1 for paths in seen.values()), [p for p in seen.values() if len(p) > 1]
+
+
+def test_search_text_keeps_words_apart(built_site):
+    """Generated blocks are separated, so a result reads 'Uranium Source', never 'UraniumSource'."""
+    texts = " ".join(d["text"] for d in built_site.search_index()["docs"])
+    for glued in ("UraniumSource", "OilSource", "PartnerKia", "US$250 millionForeign"):
+        assert glued not in texts
+    assert "Uranium" in texts

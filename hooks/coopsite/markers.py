@@ -12,6 +12,7 @@ from typing import Callable
 from .errors import Problem, did_you_mean
 from .render import charts, downloads, figures, people, plant, program, sources, trade
 from .render.context import RenderContext
+from .render.html import block_breaks
 
 MARKER = re.compile(r"<!--\s*data:([\w-]+)\s*-->")
 
@@ -40,7 +41,7 @@ RENDERERS: dict[str, Callable[[RenderContext], str]] = {
 
 def expand(markdown: str, ctx: RenderContext) -> str:
     """Replace every marker; blank lines around each keep raw HTML a block of its own."""
-    return MARKER.sub(lambda match: "\n\n" + RENDERERS[match.group(1)](ctx) + "\n\n", markdown)
+    return MARKER.sub(lambda match: "\n\n" + block_breaks(RENDERERS[match.group(1)](ctx)) + "\n\n", markdown)
 
 
 def check(markdown: str, display_name: str) -> list[Problem]:

@@ -17,6 +17,7 @@ from .load import load
 from .model import Dataset
 from .render import cite, program, site_map
 from .render.context import RenderContext
+from .render.html import block_breaks
 
 
 def build_date() -> dt.date:
@@ -82,7 +83,7 @@ class Site:
             for sector in self.data.sectors.values():
                 path = site_map.sector_page(sector.id)
                 pages.append(GeneratedPage(path, sector.name.get(self.lang),
-                                           program.sector_page(self.context(path), sector)))
+                                           block_breaks(program.sector_page(self.context(path), sector))))
             self._generated = pages
         return self._generated
 

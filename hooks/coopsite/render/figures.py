@@ -91,8 +91,8 @@ def headline_figures(ctx: RenderContext) -> str:
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
         tiles.append(
             f'<a class="kz-tile" href="{esc(href)}"{quote_title(ctx, figure.evidence)}>'
-            f'<span class="kz-tile__value">{esc(format_value(figure, ctx.lang))}</span>'
-            f'<span class="kz-tile__label">{esc(ctx.text(figure.label))}</span>'
+            f'<span class="kz-tile__value">{esc(format_value(figure, ctx.lang))}</span> '
+            f'<span class="kz-tile__label">{esc(ctx.text(figure.label))}</span> '
             f'<span class="kz-tile__meta">{"expected, " if figure.outlook == "expected" else ""}as of {esc(figure.as_of.label())}</span></a>'
         )
     return f'<div class="kz-tiles">{"".join(tiles)}</div>'

@@ -32,3 +32,15 @@ def attrs(**values: object) -> str:
 def element(name: str, content: str = "", **values: object) -> str:
     """An element whose content is already HTML."""
     return f"<{name}{attrs(**values)}>{content}</{name}>"
+
+
+
+_BLOCKS = "p|div|details|summary|ul|ol|li|table|caption|thead|tbody|tr|th|td|blockquote|h[1-6]|figure|section"
+_BLOCK_OPEN = re.compile(rf"(?<!\n)(<(?:{_BLOCKS})[\s>])")
+_BLOCK_CLOSE = re.compile(rf"(</(?:{_BLOCKS}|title|desc|text|tspan)>)(?!\n)")  # and an SVG's texts
+
+
+def block_breaks(fragment: str) -> str:
+    """A line break at each block element's edge, so that text extracted for search reads
+    'Oil Source', not 'OilSource'. Never a blank line: each fragment stays one HTML block."""
+    return _BLOCK_OPEN.sub(r"\n\1", _BLOCK_CLOSE.sub(r"\1\n", fragment)).strip("\n")
