@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so `make test` never fails by chance;
+# FUZZ_PROFILE=long or soak (see test_fuzz.py) explore fresh examples instead.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")

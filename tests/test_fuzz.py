@@ -42,8 +42,8 @@ DEADLINE = dt.timedelta(seconds=20)
 _COMMON = dict(deadline=DEADLINE, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
                print_blob=True)
 settings.register_profile("fuzz-ci", max_examples=60, **_COMMON)
-settings.register_profile("fuzz-long", max_examples=2_000, **_COMMON)
-settings.register_profile("fuzz-soak", max_examples=20_000, **_COMMON)
+settings.register_profile("fuzz-long", max_examples=2_000, derandomize=False, **_COMMON)
+settings.register_profile("fuzz-soak", max_examples=20_000, derandomize=False, **_COMMON)
 BUILDS = {"ci": 2, "long": 20, "soak": 100}
 
 PROFILE = os.environ.get("FUZZ_PROFILE", "ci")

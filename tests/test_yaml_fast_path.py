@@ -20,19 +20,18 @@ FILES = sorted(DATA.glob("*.yaml"))
 pytestmark = pytest.mark.skipif(yamlfile.CParser is None, reason="PyYAML without libyaml")
 
 
-def _read(text: str, fast: bool, one_pass: bool = True):
-    """Read as `parse` does; fast=False is the pure Python path, one_pass=False skips _fast_document."""
-    loader = yamlfile._loader if fast else yamlfile._StrictLoader
-    one_pass_reader = yamlfile._fast_document if fast and one_pass else (lambda text, name: None)
-    saved = yamlfile._loader, yamlfile._fast_document
-    yamlfile._loader, yamlfile._fast_document = loader, one_pass_reader
+def _read(text: str, fast: bool):
+    """Read as `parse` does; fast=False forces the pure Python path."""
+    saved = yamlfile._loader
+    if not fast:
+        yamlfile._loader = yamlfile._StrictLoader
     try:
         doc = yamlfile.parse(text, "data/x.yaml")
         return ("ok", doc.data, doc.value_marks, doc.key_marks, [str(p) for p in doc.problems])
     except yamlfile.YamlFileError as err:
         return ("error", str(err.problem))
     finally:
-        yamlfile._loader, yamlfile._fast_document = saved
+        yamlfile._loader = saved
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -43,10 +42,7 @@ def test_real_files_read_the_same_on_both_paths(path):
     loader.get_single_node()
     assert loader._slow is None, "the real data should not need the Python parser"
     loader.dispose()
-    assert yamlfile._fast_document(text, path.name) is not None, "the real data should take the one-pass reader"
-    slow = _read(text, fast=False)
-    assert _read(text, fast=True) == slow
-    assert _read(text, fast=True, one_pass=False) == slow
+    assert _read(text, fast=True) == _read(text, fast=False)
 
 
 # Characters that matter to YAML, and some that do not.
@@ -63,6 +59,10 @@ def test_broken_variants_read_the_same_on_both_paths(file_index, edits):
     for where, deleted, inserted in edits:
         at = int(where * len(text))
         text = text[:at] + inserted + text[at + deleted:]
-    slow = _read(text, fast=False)
-    assert _read(text, fast=True) == slow
-    assert _read(text, fast=True, one_pass=False) == slow
+    assert _read(text, fast=True) == _read(text, fast=False)
+
+
+@pytest.mark.parametrize("text", ["a: >-#\n  text\n", "a: |#x\n  text\n"])
+def test_a_comment_glued_to_a_block_scalar_header_is_refused_on_both_paths(text):
+    assert _read(text, fast=True) == _read(text, fast=False)
+    assert _read(text, fast=True)[0] == "error"

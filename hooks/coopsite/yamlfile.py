@@ -168,9 +168,15 @@ class _FastStrictLoader(_StrictLoader):
             self._slow.dispose()
 
 
+# libyaml takes a comment glued to a block scalar's header ("quote: >-#"); the Python parser refuses it.
+_GLUED_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
 def _loader(text: str) -> _StrictLoader:
-    """libyaml's parser for ordinary text; tabs and odd characters go to the Python one (and its messages)."""
-    if CParser is not None and "\t" not in text and not Reader.NON_PRINTABLE.search(text):
+    """libyaml's parser for ordinary text; tabs, odd characters and the few spellings the two
+    parsers read differently go to the Python one (and its messages)."""
+    if (CParser is not None and "\t" not in text and not Reader.NON_PRINTABLE.search(text)
+            and not _GLUED_HEADER_COMMENT.search(text)):
         return _FastStrictLoader(text)
     return _StrictLoader(text)
 
@@ -263,140 +269,9 @@ def _explain_yaml_error(err: yaml.MarkedYAMLError) -> str:
     return text
 
 
-_INT_TEXT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")  # as _StrictResolver reads plain scalars
-_FLOAT_TEXT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$")
-
-
-def _fast_document(text: str, display_name: str) -> YamlDocument | None:
-    """Ordinary, valid text straight from libyaml's events to values and positions, in one pass.
-
-    Gives exactly what the loader and _convert give (the property tests compare the two on
-    thousands of variants); anything out of the ordinary (an anchor, a tag, a duplicate key, a
-    character or number the site refuses, deep nesting, text the two parsers might read
-    differently, any YAML error) returns None, and the full path reads the text and words the
-    problem.
-    """
-    if CParser is None or "\t" in text or Reader.NON_PRINTABLE.search(text):
-        return None
-    parser = CParser(text)
-    try:
-        return _from_events(parser.get_event, display_name)
-    except (yaml.YAMLError, _Reread):
-        return None
-    finally:
-        parser.dispose()
-
-
-def _from_events(get_event, display_name: str) -> YamlDocument:
-    # Every check that _convert and _scalar make on the way must be mirrored here (or lead to
-    # _Reread): tests/test_yaml_fast_path.py and the hostile-input tests compare the results.
-    doc = YamlDocument(display_name, None)
-    value_marks, key_marks = doc.value_marks, doc.key_marks
-    if not isinstance(get_event(), yaml.StreamStartEvent):
-        raise _Reread()
-    start = get_event()
-    if not isinstance(start, yaml.DocumentStartEvent) or start.explicit or start.version or start.tags:
-        raise _Reread()
-    # Each open collection: [container, its path, inside a flow collection, the key awaiting its value]
-    stack: list[list] = []
-    root: Any = None
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            if stack.pop()[3] is not None:
-                raise _Reread()
-            continue
-        if kind is not yaml.ScalarEvent and kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent:
-            if kind is yaml.DocumentEndEvent and not stack and not event.explicit:
-                break
-            raise _Reread()  # an alias, a second document, or anything unexpected
-        if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
-            raise _Reread()
-        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-        in_flow = stack[-1][2] if stack else False
-        if stack:
-            frame = stack[-1]
-            container = frame[0]
-            if type(container) is dict and frame[3] is None:  # a mapping key
-                if kind is not yaml.ScalarEvent:
-                    raise _Reread()
-                key = event.value
-                _check_plain(event, in_flow)
-                if key in container or _FORBIDDEN_CHARS.search(key):
-                    raise _Reread()
-                key_marks[frame[1] + (key,)] = mark
-                frame[3] = key
-                continue
-            path = frame[1] + ((frame[3],) if type(container) is dict else (len(container),))
-        else:
-            path = ()
-        value_marks[path] = mark
-        if kind is yaml.ScalarEvent:
-            value = _fast_scalar(event, in_flow)
-        else:
-            value = {} if kind is yaml.MappingStartEvent else []
-        if stack:
-            frame = stack[-1]
-            if type(frame[0]) is dict:
-                frame[0][frame[3]] = value
-                frame[3] = None
-            else:
-                frame[0].append(value)
-        else:
-            root = value
-        if kind is not yaml.ScalarEvent:
-            stack.append([value, path, in_flow or bool(event.flow_style), None])
-    if not isinstance(get_event(), yaml.StreamEndEvent) or root is None:
-        raise _Reread()
-    doc.data = root
-    return doc
-
-
-def _check_plain(event: yaml.ScalarEvent, in_flow: bool) -> None:
-    value = event.value
-    if event.implicit[0] and (not value or value[0] in _INDICATORS or (in_flow and _FLOW_PLAIN_ODD.search(value))):
-        raise _Reread()
-
-
-def _fast_scalar(event: yaml.ScalarEvent, in_flow: bool) -> Any:
-    value = event.value
-    if event.implicit[0]:  # plain: resolved as _StrictResolver resolves it
-        _check_plain(event, in_flow)
-        first = value[0]
-        if first in "tf" and value in ("true", "false"):
-            return value == "true"
-        if value == "null" or value == "~":
-            return None
-        if first in "-0123456789":
-            if _INT_TEXT.match(value):
-                if len(value) > 17:  # beyond MAX_EXACT_INT in any case; _scalar words it
-                    raise _Reread()
-                number = int(value, 10)
-                if abs(number) > MAX_EXACT_INT:
-                    raise _Reread()
-                return number
-            if _FLOAT_TEXT.match(value):
-                try:
-                    real = float(value)
-                except ValueError:
-                    raise _Reread() from None
-                if not math.isfinite(real):
-                    raise _Reread()
-                return real
-    elif not event.implicit[1]:
-        raise _Reread()
-    if _FORBIDDEN_CHARS.search(value):
-        raise _Reread()
-    return value
-
-
 def parse(text: str, display_name: str) -> YamlDocument:
     if not text.strip():
         raise YamlFileError(Problem(display_name, 1, 1, "", "the file is empty; it should hold a mapping such as 'sources:' followed by a list"))
-    fast = _fast_document(text, display_name)
-    if fast is not None:
-        return fast
     loader = None
     try:
         loader = _loader(text)  # the reader checks every character here
