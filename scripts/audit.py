@@ -30,6 +30,9 @@ TARGET = 100
 # Performance moves with the machine's load; a page counts as meeting the target when one of
 # these runs does, in each category (accessibility, best practices and SEO do not vary).
 ATTEMPTS = 3
+# Categories reported but not failed, e.g. AUDIT_ADVISORY=performance in CI, where one busy core
+# can cost a point of performance; accessibility, best practices and SEO never vary with load.
+ADVISORY = {c for c in os.environ.get("AUDIT_ADVISORY", "").split(",") if c in CATEGORIES}
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"
     " --disable-component-update --no-first-run --disable-sync"
@@ -180,7 +183,11 @@ def main() -> int:
           " and performance scores fall with it)")
     if notes:
         print(f"\nBelow the target of {TARGET}:", *notes, sep="\n")
-        return 1
+        fatal = [row for row in rows if any(row[2][c] < TARGET for c in CATEGORIES if c not in ADVISORY)]
+        if fatal:
+            return 1
+        print(f"\nOnly {', '.join(sorted(ADVISORY))} is below target, and AUDIT_ADVISORY makes it a warning.")
+        return 0
     print(f"\nEvery page type scores {TARGET} in every category.")
     return 0
 
