@@ -128,15 +128,19 @@ def write_data(project: Path, kind: str, data: Any) -> None:
     (project / "data" / f"{kind}.yaml").write_text(text, encoding="utf-8")
 
 
-def string_leaves(value: Any, path: tuple = ()) -> Iterator[tuple]:
-    if isinstance(value, str):
-        yield path
-    elif isinstance(value, dict):
+def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every (path, value) in a loaded data file, the file itself first."""
+    yield path, value
+    if isinstance(value, dict):
         for key, item in value.items():
-            yield from string_leaves(item, path + (key,))
+            yield from walk(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from string_leaves(item, path + (index,))
+            yield from walk(item, path + (index,))
+
+
+def string_leaves(value: Any) -> Iterator[tuple]:
+    return (path for path, item in walk(value) if isinstance(item, str))
 
 
 def get_in(value: Any, path: tuple) -> Any:

@@ -35,7 +35,7 @@ from coopsite.load import DATA_FILES, load
 from coopsite.site import Site
 from coopsite.yamlfile import parse
 from conftest import ROOT, copy_project, run_build
-from hostile import PAYLOADS, TODAY, markup_findings, render_site
+from hostile import PAYLOADS, TODAY, markup_findings, render_site, walk
 
 # How long each example may take: generous, since CI machines are slow; a hang still fails.
 DEADLINE = dt.timedelta(seconds=20)
@@ -83,16 +83,6 @@ DATES = st.builds(
 )
 
 
-def _paths(value, path=()):
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, path + (index,))
-
-
 def _at(value, path):
     for part in path:
         value = value[part]
@@ -101,7 +91,7 @@ def _at(value, path):
 
 def _mutate_structure(draw, data):
     """One change to the parsed file; returns the new top-level value."""
-    everything = list(_paths(data))
+    everything = list(walk(data))
     mappings = [p for p, v in everything if isinstance(v, dict) and v]
     lists = [p for p, v in everything if isinstance(v, list) and v]
     strings = [p for p, v in everything if isinstance(v, str)]
