@@ -26,6 +26,14 @@ def search(page, query: str) -> list[dict]:
     page.keyboard.type(query)
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="matching").wait_for(timeout=60_000)  # the index loads in a worker first
+    # Each typed letter starts a new search; read the pane once it has stopped changing.
+    previous = None
+    for _ in range(40):
+        current = page.locator(".md-search-result").inner_text()
+        if current == previous:
+            break
+        previous = current
+        page.wait_for_timeout(300)
     results = []
     for link in page.locator(".md-search-result__link").all():
         url = urlsplit(link.get_attribute("href"))
