@@ -79,10 +79,10 @@ def test_navigation_is_reachable(open_context, site):
     page.goto(site.url())
     settle(page)
     drawer = page.locator(".md-sidebar--primary")
-    mining = drawer.get_by_role("link", name="Mining", exact=True)
-    assert not mining.evaluate(IN_VIEW), "the navigation should start folded away on a phone"
+    mining = drawer.locator('a.md-nav__link[href$="sectors/mining/"]')
+    assert not mining.is_visible(), "the navigation should start folded away on a phone"
 
-    page.locator('header label[for="__drawer"]').tap()
+    page.get_by_role("button", name="Navigation").tap()
     program = drawer.locator(".md-nav__container", has=page.get_by_role("link", name="Fresh Wind program"))
     program.locator("label").tap()  # the arrow beside the section opens its pages
     assert becomes_seen(page, mining), "the sector pages should show once their section is opened"
@@ -92,7 +92,7 @@ def test_navigation_is_reachable(open_context, site):
     page.wait_for_url("**/program/sectors/mining/")
     assert page.locator("article h1").inner_text().rstrip("¶") == "Mining"
 
-    page.locator('header label[for="__drawer"]').tap()
+    page.get_by_role("button", name="Navigation").tap()
     # the drawer opens on the current section; its title leads back to the top level
     back = drawer.locator("label.md-nav__title", has_text="Fresh Wind program")
     assert becomes_seen(page, back)
@@ -104,6 +104,66 @@ def test_navigation_is_reachable(open_context, site):
     page.wait_for_url("**/sources/")
     assert page.locator("article h1").inner_text().rstrip("¶") == "Sources"
     assert page.watch.problems() == []
+
+
+FOCUS_IN_VIEW = """() => { let e = document.activeElement;
+    // a visually hidden control (the palette's radio) shows in its container
+    while (e && !(e.getBoundingClientRect().width > 0)) e = e.parentElement;
+    const r = e.getBoundingClientRect();
+    return {name: (document.activeElement.getAttribute("aria-label") || document.activeElement.innerText || "").trim().slice(0, 40),
+            seen: r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight}; }"""
+
+
+def test_the_navigation_by_keyboard_on_a_phone(open_context, site):
+    """The menu button is a Tab stop; the closed drawer's links are not (they are off screen)."""
+    page = phone(open_context)
+    page.goto(site.url("figures/"))
+    settle(page)
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUS_IN_VIEW))
+    unseen = [stop["name"] for stop in stops if not stop["seen"]]
+    assert unseen == [], f"Tab reached what the reader cannot see: {unseen}"
+
+    button = page.get_by_role("button", name="Navigation")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    focused = page.evaluate(FOCUS_IN_VIEW)
+    assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), focused
+    still(page)
+    assert page.evaluate(FOCUS_IN_VIEW)["seen"]
+
+    page.keyboard.press("Escape")  # closes the drawer and gives focus back to the button
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Navigation"
+
+    page.keyboard.press("Space")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.innerText.trim()") == "Sources":
+            break
+    still(page)
+    assert page.evaluate(FOCUS_IN_VIEW) == {"name": "Sources", "seen": True}
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sources/")
+    assert page.watch.problems() == []
+
+
+def test_focus_leaving_the_drawer_closes_it(open_context, site):
+    page = phone(open_context)
+    page.goto(site.url())
+    settle(page)
+    button = page.get_by_role("button", name="Navigation")
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Shift+Tab")  # back out of the drawer, towards the header
+    page.keyboard.press("Shift+Tab")
+    assert button.get_attribute("aria-expanded") == "false"
+    still(page)  # the drawer slides away, then leaves the tab order
+    assert not page.locator(".md-sidebar--primary").get_by_role("link", name="Sources", exact=True).is_visible()
 
 
 def test_search_on_a_phone(open_context, site):
