@@ -102,6 +102,27 @@ def test_focus_is_visible_at_every_stop(page, site, path):
     assert invisible == [], invisible
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_on_the_search_field_shows_before_any_script(open_context, site, scheme):
+    """Material's script shows search focus only by opening the search, which lags on a busy device
+    and stays open when focus moves on; the field's own ring shows focus at once and goes with it.
+    Here the script is replaced by an empty one."""
+    context, watch = open_context(scheme)
+    page = context.new_page()
+    page.route("**/assets/javascripts/bundle.*.min.js",
+               lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site.url())
+    settle(page)
+    tab_to(page, lambda f: f["tag"] == "INPUT" and f["name"] == "Search")
+    assert not page.locator("#__search").is_checked(), "no script here should have opened the search"
+    form = page.locator(".md-search__form").bounding_box()
+    around = {"x": form["x"] - 6, "y": max(form["y"] - 6, 0), "width": form["width"] + 12, "height": form["height"] + 12}
+    with_focus = page.screenshot(clip=around)
+    page.evaluate("() => document.activeElement.blur()")
+    assert page.screenshot(clip=around) != with_focus, "focus on the search field does not show"
+    assert watch.problems() == []
+
+
 @pytest.mark.parametrize("start, other", [("light", "dark"), ("dark", "light")])
 def test_the_palette_toggle_switches_and_is_remembered(open_context, site, start, other):
     names = {"light": "default", "dark": "slate"}
