@@ -30,8 +30,8 @@ TARGET = 100
 # Performance moves with the machine's load; a page counts as meeting the target when one of
 # these runs does, in each category (accessibility, best practices and SEO do not vary).
 ATTEMPTS = 3
-# Categories reported but not failed, e.g. AUDIT_ADVISORY=performance in CI, where one busy core
-# can cost a point of performance; accessibility, best practices and SEO never vary with load.
+# Categories reported but not failed, e.g. AUDIT_ADVISORY=performance on a machine busy with other
+# work, where one busy core can cost a point of performance; CI sets none.
 ADVISORY = {c for c in os.environ.get("AUDIT_ADVISORY", "").split(",") if c in CATEGORIES}
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"

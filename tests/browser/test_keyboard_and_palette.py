@@ -23,6 +23,14 @@ def tab_to(page, predicate, limit: int = 80) -> list[dict]:
     raise AssertionError(f"never reached by Tab; passed {[s['name'][:30] for s in stops]}")
 
 
+def focus_shows(page, clip: dict) -> bool:
+    """Whether the screen inside clip changes when the focused element loses focus."""
+    with_focus = page.screenshot(clip=clip)
+    page.evaluate("() => document.activeElement.blur()")
+    still(page)
+    return page.screenshot(clip=clip) != with_focus
+
+
 def test_search_by_keyboard(page, site):
     page.goto(site.url())
     settle(page)
@@ -92,12 +100,7 @@ def test_focus_is_visible_at_every_stop(page, site, path):
         if box is None:
             invisible.append(f"{focused['tag']} {focused['name'][:40]!r} (no box on screen)")
             continue
-        box = {k: max(v, 1) for k, v in box.items()}
-        with_focus = page.screenshot(clip=box)
-        page.evaluate("() => document.activeElement.blur()")
-        still(page)
-        without = page.screenshot(clip=box)
-        if with_focus == without:
+        if not focus_shows(page, {k: max(v, 1) for k, v in box.items()}):
             invisible.append(f"{focused['tag']} {focused['name'][:40]!r}")
     assert invisible == [], invisible
 
@@ -117,9 +120,7 @@ def test_focus_on_the_search_field_shows_before_any_script(open_context, site, s
     assert not page.locator("#__search").is_checked(), "no script here should have opened the search"
     form = page.locator(".md-search__form").bounding_box()
     around = {"x": form["x"] - 6, "y": max(form["y"] - 6, 0), "width": form["width"] + 12, "height": form["height"] + 12}
-    with_focus = page.screenshot(clip=around)
-    page.evaluate("() => document.activeElement.blur()")
-    assert page.screenshot(clip=around) != with_focus, "focus on the search field does not show"
+    assert focus_shows(page, around), "focus on the search field does not show"
     assert watch.problems() == []
 
 
