@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff test fuzz audit bench clean
+.PHONY: serve build check diff schemas test fuzz audit bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ check: $(STAMP)
 REV ?= HEAD
 diff: $(STAMP)
 	@$(BIN)/python -m coopsite diff $(REV) .
+
+## schemas: write the editors' JSON Schemas (hooks/coopsite/schemas/) from the declarations in hooks/coopsite/model.py
+schemas: $(STAMP)
+	@$(BIN)/python -m coopsite schemas
 
 ## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)
 test: $(STAMP) $(NODE_FOR_TESTS)

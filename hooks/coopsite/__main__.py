@@ -2,6 +2,7 @@
 
     python -m coopsite check [PROJECT_DIR]   validate data/ and docs/ markers without building
     python -m coopsite diff REV [PROJECT_DIR] describe what changed in the facts since git revision REV
+    python -m coopsite schemas [--check]      write the editors' JSON Schemas from the declarations (or check them)
 """
 
 from __future__ import annotations
@@ -22,7 +23,21 @@ def main(argv: list[str] | None = None) -> int:
     diff = commands.add_parser("diff", help="describe what changed in the facts since a git revision")
     diff.add_argument("revision", help="a git revision, such as main or HEAD~1")
     diff.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas in hooks/coopsite/schemas/ from model.py")
+    schemas.add_argument("--check", action="store_true", help="only list stale schema files; exit 1 if any")
     args = parser.parse_args(argv)
+
+    if args.command == "schemas":
+        from . import schemas as generated
+
+        if args.check:
+            stale = generated.stale()
+            for name in stale:
+                print(f"hooks/coopsite/schemas/{name}: stale; run `make schemas`", file=sys.stderr)
+            return 1 if stale else 0
+        for name in generated.write():
+            print(f"wrote hooks/coopsite/schemas/{name}")
+        return 0
 
     if args.command == "diff":
         try:
