@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff test fuzz audit bench clean
+.PHONY: serve build check diff compare test fuzz audit bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ check: $(STAMP)
 REV ?= HEAD
 diff: $(STAMP)
 	@$(BIN)/python -m coopsite diff $(REV) .
+
+## compare: build OLD (default main) and NEW (default: the files on disk); print every difference in pages, search index, downloads
+OLD ?= main
+compare: $(STAMP)
+	@$(BIN)/python scripts/compare_builds.py $(OLD) $(NEW)
 
 ## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)
 test: $(STAMP) $(NODE_FOR_TESTS)
