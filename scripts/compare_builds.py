@@ -9,8 +9,9 @@ SOURCE_DATE_EPOCH pinned so that both builds have the same "today".
 
 Compared: every page's HTML, the search index and the downloads (CSV, JSON, datapackage.json),
 sitemap and any other file of the site; text is normalised for whitespace (runs of blanks are one
-blank, blanks between tags do not count), so only differences a reader or a program could see are
-listed. Exit status: 0 when the sites are the same, 1 when they differ, 2 when a build fails.
+blank, blanks between tags or at a tag's edge do not count) and HTML character references are
+spelled one way (&#34; and &quot; are both a quote), so that the differences listed are the ones a
+reader or a program could see. Exit status: 0 when the sites are the same, 1 when they differ, 2 when a build fails.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import difflib
 import gzip
 import hashlib
+import html
 import json
 import os
 import re
@@ -59,9 +61,17 @@ def _blanks(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _same_references(text: str) -> str:
+    """One spelling per character reference: &#34;, &#x22; and &quot; all read as a quote."""
+    return _REFERENCE.sub(lambda match: html.escape(html.unescape(match.group(0))), text)
+
+
 def html_lines(text: str) -> list[str]:
     """One line per tag or run of text, whitespace normalised, so a diff points at the element."""
-    text = re.sub(r">\s+<", "><", _blanks(text))
+    text = re.sub(r">\s+<", "><", _same_references(_blanks(text)))
     return [part.strip() for part in re.split(r"(?=<)|(?<=>)", text) if part.strip()]
 
 

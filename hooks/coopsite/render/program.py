@@ -7,7 +7,8 @@ import json
 from ..model import Project, Sector
 from . import site_map
 from .context import RenderContext
-from .evidence import date_html, details, inferred_badge, statement_links
+from .evidence import date_html, details, inferred_badge
+from .evidence import statement_links_html as statement_links
 from .figures import figure_list
 from .html import esc, md_text
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from . import site_map
 from .context import RenderContext
-from .evidence import date_html, inferred_badge, inferred_notes
+from .evidence import date_html, inferred_badge
+from .evidence import inferred_notes_html as inferred_notes
 from .html import esc, md_text
 from .values import format_value
 
