@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 from .dates import PartialDate
 from .load import DATA_FILES, load
 from .model import Dataset, Evidence, Figure, Range, Text
-from .render.values import format_value
+from .formats import format_value
 
 
 class DiffError(Exception):

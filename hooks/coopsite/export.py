@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
+from . import formats
 from .dates import PartialDate
 from .model import Dataset, Range, Text
 from .render import site_map
@@ -117,14 +118,11 @@ def _value_fields(what: str) -> tuple[Field, ...]:
 
 
 def _formatted(figure) -> str:
-    from .render.values import format_value
-    return format_value(figure, "en")
+    return formats.format_value(figure, "en")
 
 
 def _formula(data: Dataset, figure) -> str:
-    from .render.context import RenderContext
-    from .render.derived import formula
-    return formula(RenderContext(data, lambda page, fragment=None: "", None, "en"), figure)
+    return formats.formula(data, figure, "en")
 
 
 RESOURCES: tuple[Resource, ...] = (

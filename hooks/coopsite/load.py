@@ -236,7 +236,7 @@ class _Builder:
             if self.unique("places", "place", path, entry["id"]):
                 self.data.places[entry["id"]] = Place(
                     entry["id"], self.text(entry["name"]), tuple(entry.get("also_spelled", [])),
-                    self.text(entry.get("kind")))
+                    self.text(entry.get("background")))
 
     def units(self) -> None:
         for i, entry in enumerate(self.docs["units"].data["units"]):

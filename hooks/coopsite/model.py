@@ -68,8 +68,8 @@ class Statement:
 class Place:
     id: str
     name: Text
-    also_spelled: tuple[str, ...]
-    kind: Optional[Text]
+    also_spelled: tuple[str, ...]  # background: not from the sources
+    background: Optional[Text]  # what the place is; not from the sources
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from .evidence import date_html, details, inferred_badge, quote_title
 from .html import esc
 from .values import format_value
 
+BACKGROUND_BADGE = '<span class="kz-badge kz-badge--background" title="Not from the sources">background, not from the sources</span>'
 STATE_WORDS = {"done": "Done", "in-progress": "In progress", "planned": "Planned", "overdue": "Planned, date passed"}
 
 
@@ -65,7 +66,8 @@ def plant_card(ctx: RenderContext) -> str:
     place = ctx.data.places[plant.place_id]
     rows = [
         ("Partner", esc(plant.partner)),
-        ("Place", esc(ctx.text(place.name)) + (f' <span class="kz-aka">(also spelled {esc(", ".join(place.also_spelled))})</span>' if place.also_spelled else "")),
+        ("Place", esc(ctx.text(place.name)) + (f' <span class="kz-aka">(also spelled {esc(", ".join(place.also_spelled))}; '
+                                              f'{BACKGROUND_BADGE})</span>' if place.also_spelled else "")),
         ("Kind", esc(ctx.text(plant.kind))),
     ]
     for figure_id in plant.figure_ids:

@@ -81,7 +81,7 @@ def _project_item(ctx: RenderContext, project: Project) -> str:
     place = ""
     if project.place_id:
         place_obj = ctx.data.places[project.place_id]
-        place = f" · Place: {esc(ctx.text(place_obj.name))}"
+        place = f" · Place: {esc(ctx.text(place_obj.name))}" + inferred_badge(project.inferred, "place", "place inferred")
     description = f"<p>{esc(ctx.text(project.description))}</p>" if project.description else ""
     title = esc(ctx.text(project.name))
     return (
