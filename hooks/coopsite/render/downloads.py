@@ -12,7 +12,8 @@ from .context import RenderContext
 
 def _dataset(ctx: RenderContext, resource: export.Resource) -> dict:
     return {"name": resource.name, "title": resource.title,
-            "csv": ctx.link(resource.csv_path), "json": ctx.link(resource.json_path)}
+            "csv": {"href": ctx.link(resource.csv_path), "name": f"{resource.name}.csv"},
+            "json": {"href": ctx.link(resource.json_path), "name": f"{resource.name}.json"}}
 
 
 def downloads(ctx: RenderContext) -> str:
@@ -30,4 +31,4 @@ def catalogue(ctx: RenderContext) -> str:
                 for r in export.RESOURCES]
     return ctx.render("data-catalogue.md", licence=dict(export.LICENCE, note=export.LICENCE_NOTE),
                       as_of=latest.label() if latest else None,
-                      package=ctx.link(f"{export.DOWNLOAD_DIR}/datapackage.json"), datasets=datasets)
+                      package={"href": ctx.link(f"{export.DOWNLOAD_DIR}/datapackage.json"), "name": "datapackage.json"}, datasets=datasets)
