@@ -1,65 +1,14 @@
-"""Derived figures as readers see them: labelled "derived", with the formula and the inputs' sources."""
+"""Derived figures' strings still used by the charts until they are on templates."""
 
 from __future__ import annotations
 
-
-from .. import derived as derived_math
-from ..model import DerivedFigure, Figure
-from . import site_map
+from .. import formats
+from ..model import DerivedFigure
 from .context import RenderContext
-from .evidence import details
-from .html import esc
-from .values import _amount, format_value, machine_value
 
 BADGE = '<span class="kz-badge kz-badge--derived">derived</span>'
 
 
 def formula(ctx: RenderContext, figure: DerivedFigure) -> str:
     """Plain text: 'US$250 million ÷ 1,500 jobs ≈ US$166,667'."""
-    symbol = derived_math.OPERATIONS[figure.operation][0]
-    terms = f" {symbol} ".join(format_value(ctx.data.any_figure(i), ctx.lang) for i in figure.input_ids)
-    equals = "≈" if derived_math.is_rounded(figure.exact_value, figure.decimals) else "="
-    return f"{terms} {equals} {_amount(figure.unit, figure.value, ctx.lang)}"
-
-
-def _input_item(ctx: RenderContext, input_id: str) -> str:
-    item = ctx.data.any_figure(input_id)
-    href = ctx.link(site_map.FIGURES, site_map.anchor("figure", input_id))
-    head = (f'<a href="{esc(href)}"><strong>{esc(format_value(item, ctx.lang))}</strong></a> '
-            f'{esc(ctx.text(item.label))}')
-    if isinstance(item, Figure):
-        return "<li>" + head + details(ctx, item.evidence, statement_ids=item.statement_ids,
-                                       inferred=item.inferred) + "</li>"
-    return f'<li>{head} {BADGE}<p class="kz-formula">{esc(formula(ctx, item))}</p></li>'
-
-
-def inputs_details(ctx: RenderContext, figure: DerivedFigure) -> str:
-    """Like the Source block of a reported figure: each input with its own source and quote."""
-    items = "".join(_input_item(ctx, i) for i in figure.input_ids)
-    return (f'<details class="kz-evidence kz-evidence--derived"><summary>Inputs and their sources</summary>'
-            f'<p>Computed when the site is built; no source states this number.</p>'
-            f'<ul class="kz-inputs">{items}</ul></details>')
-
-
-def _meta(figure: DerivedFigure) -> str:
-    parts = []
-    if figure.outlook == "expected":
-        parts.append('<span class="kz-badge kz-badge--expected">expected</span>')
-    parts.append(f"as of {esc(figure.as_of.label())} (latest input)")
-    return " · ".join(parts)
-
-
-def derived_card(ctx: RenderContext, figure: DerivedFigure, heading: str = "h3") -> str:
-    anchor = site_map.anchor("figure", figure.id)
-    label = esc(ctx.text(figure.label))
-    note = f'<p class="kz-note">{esc(ctx.text(figure.note))}</p>' if figure.note else ""
-    return (
-        f'<div class="kz-figure kz-figure--derived" data-figure="{esc(figure.id)}" data-derived="true" '
-        f'data-value="{esc(machine_value(figure))}" data-unit="{esc(figure.unit.id)}">'
-        f'<{heading} class="kz-figure__label" id="{esc(anchor)}">{label}'
-        f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {label}">¶</a></{heading}>'
-        f'<p class="kz-figure__value">{esc(format_value(figure, ctx.lang))} {BADGE}</p>'
-        f'<p class="kz-formula"><strong>Derived:</strong> {esc(formula(ctx, figure))}</p>'
-        f'<p class="kz-figure__meta">{_meta(figure)}</p>'
-        + note + inputs_details(ctx, figure) + "</div>"
-    )
+    return formats.formula(ctx.data, figure, ctx.lang)
