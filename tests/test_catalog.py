@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from coopsite.render import ui
 
-from conftest import ROOT
+from conftest import ROOT, edit, run_build
 
 HOOKS = ROOT / "hooks"
 POT = ui.LOCALES / "messages.pot"
@@ -76,3 +76,40 @@ def test_the_word_check_can_fail():
     assert words_outside_catalog('<p title="Hello">{{ _("Fine") }}</p>') == ["Hello"]
     assert words_outside_catalog("<li>Done {{ value }}</li>") == ["Done"]
     assert words_outside_catalog('<span class="kz-badge">{% trans %}Done{% endtrans %}</span>') == []
+
+
+def test_a_template_in_overrides_replaces_the_sites_own(project):
+    """A designer restyles a part without Python: a same-named file under overrides/coopsite/ wins."""
+    override = project / ui.OVERRIDES / "partials" / "badge.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% macro badge(kind, text, title=none) %}<mark class="my-badge my-badge--{{ kind }}">'
+                        '{{ text }}</mark>{% endmacro %}\n', encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    figures = result.page("figures/")
+    assert '<mark class="my-badge my-badge--derived">derived</mark>' in figures
+    assert "kz-badge--derived" not in figures
+    assert not (result.site / "coopsite").exists()  # templates are not copied into the site
+
+
+def test_the_site_shows_the_catalogs_words(project):
+    """A translator's msgstr reaches the pages: labels, plural forms, the citation block."""
+    edit(project, "hooks/coopsite/locale/en/LC_MESSAGES/messages.po",
+         'msgid "Cite this page"\nmsgstr ""', 'msgid "Cite this page"\nmsgstr "How to cite this page"')
+    edit(project, "hooks/coopsite/locale/en/LC_MESSAGES/messages.po",
+         'msgid_plural "%(count)s named projects"\nmsgstr[0] ""\nmsgstr[1] ""',
+         'msgid_plural "%(count)s named projects"\nmsgstr[0] "one project"\nmsgstr[1] "%(count)s projects"')
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert "<summary>How to cite this page</summary>" in result.page("kia-plant/")
+    program = result.page("program/")
+    assert "(one project)" in program and "named project" not in program
+
+
+def test_counts_take_the_languages_plural_forms():
+    from coopsite.errors import Problem
+    from coopsite.render.problems import error_page
+
+    one = Problem("data/plant.yaml", 3, 5, "milestones[0]", "bad")
+    assert "1 problem found; nothing else was built" in error_page([one])
+    assert "2 problems found; nothing else was built" in error_page([one, one])
