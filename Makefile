@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff schemas test fuzz audit bench clean
+.PHONY: serve build check diff schemas compare messages test fuzz audit bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,20 @@ diff: $(STAMP)
 ## schemas: write the editors' JSON Schemas (hooks/coopsite/schemas/) from the declarations in hooks/coopsite/model.py
 schemas: $(STAMP)
 	@$(BIN)/python -m coopsite schemas
+
+## compare: build OLD (default main) and NEW (default: the files on disk); print every difference in pages, search index, downloads
+OLD ?= main
+compare: $(STAMP)
+	@$(BIN)/python scripts/compare_builds.py $(OLD) $(NEW)
+
+## messages: extract the site's words into hooks/coopsite/locale/messages.pot and update every language's .po
+LOCALE := hooks/coopsite/locale
+messages: $(STAMP)
+	cd hooks && ../$(BIN)/pybabel -q extract --mapping-file ../babel.cfg --sort-output --add-location file \
+		--no-wrap --project coopsite --copyright-holder "" --msgid-bugs-address "" --output-file coopsite/locale/messages.pot .
+	for po in $(LOCALE)/*/LC_MESSAGES/messages.po; do \
+		$(BIN)/pybabel -q update --input-file $(LOCALE)/messages.pot --output-file $$po --no-wrap --no-fuzzy-matching \
+			--locale $$(basename $$(dirname $$(dirname $$po))); done
 
 ## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)
 test: $(STAMP) $(NODE_FOR_TESTS)

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from coopsite.errors import DataError, Problem
-from coopsite.render import site_map
+from coopsite.render import site_map, ui
 from coopsite.render.problems import error_page
 from coopsite.site import Site
 
@@ -32,6 +32,7 @@ log = logging.getLogger("mkdocs.hooks.coopsite")
 _serving = False
 _site: Optional[Site] = None
 _problems: list[Problem] = []
+_overrides: Optional[str] = None  # overrides/coopsite/, for the error page's template
 _last_generated_paths: list[str] = []  # so that a sector page open in the browser shows the errors too
 
 
@@ -41,8 +42,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    global _site, _problems, _last_generated_paths
+    global _site, _problems, _last_generated_paths, _overrides
     project_dir = Path(config.config_file_path).resolve().parent
+    _overrides = str(project_dir / ui.OVERRIDES)
     try:
         _site = Site.load(project_dir, use_directory_urls=config.use_directory_urls)
         _problems = []
@@ -70,7 +72,7 @@ def on_files(files: Files, config) -> Files:
 
 def _error_files(files: Files, config) -> Files:
     """Every page, hand-written or generated last time, becomes the error page."""
-    content = error_page(_problems)
+    content = error_page(_problems, _overrides)
     paths = [f.src_uri for f in files.documentation_pages()] + _last_generated_paths
     for path in paths:
         existing = files.get_file_from_path(path)

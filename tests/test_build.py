@@ -48,7 +48,7 @@ def test_markup_in_data_is_shown_as_text(project):
     sector = result.page("program/sectors/tourism/")
     assert "&lt;b&gt;Tourism&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;" in sector
     plant = result.page("kia-plant/")
-    assert "Equipment &lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot;" in plant
+    assert "Equipment &lt;img src=x onerror=alert(1)&gt; &#34;quoted&#34;" in plant  # the templates' escaping
     for path in result.site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "<script>alert(1)" not in text, path

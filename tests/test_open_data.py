@@ -8,6 +8,7 @@ import io
 import json
 import re
 
+import markupsafe
 import pytest
 
 from coopsite import export
@@ -229,7 +230,7 @@ def test_data_page_lists_every_download_with_licence_and_fields(built_site):
     for resource in export.RESOURCES:
         assert f'href="{resource.name}.csv"' in content and f'href="{resource.name}.json"' in content
         for field in resource.fields:
-            assert html.escape(field.description) in content, (resource.name, field.name)
+            assert markupsafe.escape(field.description) in content, (resource.name, field.name)
     assert 'href="data/"' in built_site.page("")  # in the navigation
 
 

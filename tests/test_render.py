@@ -7,7 +7,8 @@ import pytest
 from coopsite.dates import PartialDate
 from coopsite.load import load_or_raise
 from coopsite.model import Figure, Milestone, Range, Text, Unit
-from coopsite.render.html import esc, md_text
+from coopsite.render import ui
+from coopsite.render.html import md_text
 from coopsite.render.plant import milestone_status_text
 from coopsite.render.site_map import static_linker
 from coopsite.render.values import format_value
@@ -61,7 +62,10 @@ def test_a_plan_past_its_date_never_reads_as_done():
 
 
 def test_text_is_escaped_for_html_and_markdown():
-    assert esc('<b>"x"</b> & \'y\'') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#x27;y&#x27;"
+    env = ui.environment(None, "en")  # every template escapes what it is given, in text and attributes
+    assert env.from_string('<p title="{{ v }}">{{ v }}</p>').render(v='<b>"x"</b> & \'y\'') == (
+        '<p title="&lt;b&gt;&#34;x&#34;&lt;/b&gt; &amp; &#39;y&#39;">&lt;b&gt;&#34;x&#34;&lt;/b&gt; &amp; &#39;y&#39;</p>')
+    assert env.from_string("{{ v|md_heading }}").render(v="<script> *b*") == r"&lt;script&gt; \*b\*"
     assert md_text("[a](javascript:alert(1)) *b* {#id}") == r"\[a\]\(javascript:alert\(1\)\) \*b\* \{\#id\}"
     assert md_text("<script>") == "&lt;script&gt;"
 

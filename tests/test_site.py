@@ -131,7 +131,7 @@ def test_people_page_links_statements_to_facts(built_site):
 def test_sources_page_lists_dates_and_citing_facts(built_site):
     text = text_of(main_content(built_site.page("sources/")))
     assert "13 November 2023 (known to the day)" in text
-    assert "2019 (known to the year) inferred" in text
+    assert "H2 2019 (known to the half) inferred" in text
     assert "Figures (" in text and "Milestones (" in text
 
 

@@ -238,9 +238,11 @@ class Place(Declared):
     id: Id
     name: ReaderText = Field(description="The spelling the sources use.")
     also_spelled: Annotated[tuple[PlainText, ...], AfterValidator(_unique)] = Field(
-        (), description="Other spellings and scripts, so that search finds them.", examples=[["Kostanay", "Костанай"]],
+        (), description="Other spellings and scripts, so that search finds them. Background, not from the sources: "
+                        "shown labelled as such.", examples=[["Kostanay", "Костанай"]],
         json_schema_extra={"uniqueItems": True})
-    kind: ReaderText = Field(None, description="What the place is, in a few words.")
+    background: ReaderText = Field(None, description="What the place is, in a few words. Background, not from the "
+                                                     "sources: shown labelled as such.")
 
 
 _NEEDS_BY_KIND = {"money": ("symbol",), "count": ("one", "other")}

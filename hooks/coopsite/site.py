@@ -15,7 +15,7 @@ from . import export, markers
 from .errors import DataError, Report
 from .load import load
 from .model import Dataset
-from .render import cite, program, site_map
+from .render import cite, program, site_map, ui
 from .render.context import RenderContext
 from .render.html import block_breaks
 
@@ -44,6 +44,7 @@ class Site:
     site_name: str = ""
     site_url: str = ""  # when set, citations carry full addresses
     site_description: str = ""
+    overrides: Optional[str] = None  # overrides/coopsite/: templates that replace the site's own
     _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
 
     @classmethod
@@ -56,11 +57,11 @@ class Site:
             report.add(problem)
         if report or result.dataset is None:
             raise DataError(report.errors)
-        return cls(result.dataset, today, use_directory_urls)
+        return cls(result.dataset, today, use_directory_urls, overrides=str(project_dir / ui.OVERRIDES))
 
     def context(self, page_path: str) -> RenderContext:
         link = site_map.static_linker(page_path, self.use_directory_urls)
-        return RenderContext(self.data, link, self.today, self.lang, page_path)
+        return RenderContext(self.data, link, self.today, self.lang, page_path, self.overrides)
 
     def render_markdown(self, page_path: str, markdown: str) -> str:
         """Markers expanded, and "Cite this page" appended to every page that has a title."""

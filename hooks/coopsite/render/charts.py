@@ -1,25 +1,25 @@
 """Charts built at build time: inline SVG, no JavaScript, no request to any server.
 
 Each chart is an accessible image (role="img", <title> and <desc>) with the same numbers as an
-HTML table beside it, every number linking to its figure. Colours come from CSS custom properties
-(site.css), so both palettes work; a viewBox 360 units wide keeps the text legible at 375 px.
+HTML table beside it, every number linking to its figure. Python computes the scaled coordinates
+and the words; templates/partials/chart.html draws the shapes and each chart-*.html its table and
+caption. Colours come from CSS custom properties (site.css), so both palettes work; a viewBox 360
+units wide keeps the text legible at 375 px.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from typing import Optional, Sequence
+from typing import Sequence
 
+from ..formats import format_value
 from ..model import DerivedFigure, Figure, Milestone, Range
 from . import site_map
 from .context import RenderContext
-from .derived import BADGE as DERIVED_BADGE
-from .derived import formula
-from .evidence import quote_title
-from .html import esc
+from .figures import link_view
 from .plant import STATE_WORDS, milestone_state
-from .values import format_value
+from .ui import N_
 
 WIDTH = 360
 PAD = 4
@@ -50,77 +50,59 @@ def _n(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(x: float, y: float, content: str, cls: str = "kz-chart__text", anchor: str = "start") -> str:
-    return (f'<text x="{_n(x)}" y="{_n(y)}" class="{cls}" text-anchor="{anchor}" '
-            f'font-size="{FONT}" fill="currentColor">{esc(content)}</text>')
+# -- shapes: plain values that partials/chart.html draws ----------------------------------------
+
+def _text(x: float, y: float, content: str, cls: str = "kz-chart__text", anchor: str = "start") -> dict:
+    return {"kind": "text", "x": _n(x), "y": _n(y), "class": cls, "anchor": anchor, "text": content}
 
 
-def _lines(x: float, y: float, content: str, width_chars: int = 50) -> tuple[str, float]:
-    """Wrapped text as <tspan> lines; returns the markup and the height used."""
+def _lines(x: float, y: float, content: str, width_chars: int = 50) -> tuple[dict, float]:
+    """Wrapped text, a line each; returns the shape and the height used."""
     lines = textwrap.wrap(content, width_chars) or [""]
-    spans = "".join(f'<tspan x="{_n(x)}" dy="{0 if i == 0 else LINE}">{esc(line)}</tspan>' for i, line in enumerate(lines))
-    return (f'<text x="{_n(x)}" y="{_n(y)}" class="kz-chart__text" font-size="{FONT}" fill="currentColor">{spans}</text>',
-            LINE * len(lines))
+    return {"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines}, LINE * len(lines)
 
 
-def _rect(x: float, y: float, w: float, h: float, cls: str, dashed: bool = False) -> str:
-    extra = ' stroke-dasharray="3 2"' if dashed else ""
-    return (f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(max(w, 0))}" height="{_n(h)}" class="{cls}"{extra}/>')
+def _rect(x: float, y: float, w: float, h: float, cls: str, dashed: bool = False) -> dict:
+    return {"kind": "rect", "x": _n(x), "y": _n(y), "width": _n(max(w, 0)), "height": _n(h), "class": cls,
+            "dashed": dashed}
 
 
-def _svg(chart_id: str, height: float, title: str, desc: str, body: str) -> str:
-    return (
-        f'<svg class="kz-chart__svg" viewBox="0 0 {WIDTH} {_n(height)}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg" '
-        f'preserveAspectRatio="xMinYMin meet">'
-        f'<title id="{chart_id}-title">{esc(title)}</title><desc id="{chart_id}-desc">{esc(desc)}</desc>'
-        f"{body}</svg>"
-    )
+def _line(x1: float, y1: float, x2: float, y2: float, cls: str) -> dict:
+    return {"kind": "line", "x1": _n(x1), "y1": _n(y1), "x2": _n(x2), "y2": _n(y2), "class": cls}
 
 
-def _figure(chart_id: str, svg: str, table: str, caption: str) -> str:
-    return (
-        f'<figure class="kz-chart" id="{chart_id}">'
-        f'<div class="kz-chart__body"><div class="kz-chart__image">{svg}</div>'
-        f'<div class="kz-chart__table kz-table-wrap">{table}</div></div>'
-        f'<figcaption class="kz-chart__caption">{caption}</figcaption></figure>'
-    )
+def _svg(chart_id: str, height: float, title: str, desc: str, shapes: list[dict]) -> dict:
+    return {"id": chart_id, "width": WIDTH, "height": _n(height), "font": FONT, "line": LINE,
+            "title": title, "desc": desc, "shapes": shapes}
 
 
-def _legend(y: float, items: Sequence[tuple[str, str]]) -> tuple[str, float]:
-    """Swatches and words, wrapping onto new rows; returns markup and height."""
-    parts, x, row = [], PAD, 0
+def _legend(y: float, items: Sequence[tuple[str, str]]) -> tuple[list[dict], float]:
+    """Swatches and words, wrapping onto new rows; returns shapes and height."""
+    shapes, x, row = [], PAD, 0
     for cls, word in items:
         width = 18 + len(word) * 7.2 + 14
         if x + width > WIDTH and x > PAD:
             x, row = PAD, row + 1
         top = y + row * LINE
-        parts.append(_rect(x, top - 10, 12, 12, cls) + _text(x + 18, top, word))
+        shapes += [_rect(x, top - 10, 12, 12, cls), _text(x + 18, top, word)]
         x += width
-    return "".join(parts), (row + 1) * LINE
-
-
-def _figure_link(ctx: RenderContext, figure_id: str, text: Optional[str] = None) -> str:
-    figure = ctx.data.any_figure(figure_id)
-    href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
-    derived = isinstance(figure, DerivedFigure)
-    badge = f" {DERIVED_BADGE}" if derived else ""
-    hover = f' title="{esc("Derived: " + formula(ctx, figure))}"' if derived else quote_title(ctx, figure.evidence)
-    return f'<a href="{esc(href)}"{hover}>{esc(text or format_value(figure, ctx.lang))}</a>{badge}'
+    return shapes, (row + 1) * LINE
 
 
 def _have(ctx: RenderContext, ids: Sequence[str]) -> bool:
     return all(i in ctx.data.figures or i in ctx.data.derived for i in ids)
 
 
-def _note(ctx: RenderContext, note_id: str) -> str:
+def _note(ctx: RenderContext, note_id: str) -> str | None:
     for item in ctx.data.discrepancies:
         if item.id == note_id:
-            return f" {esc(ctx.text(item.note))}"
-    return ""
+            return ctx.text(item.note)
+    return None
 
 
 # -- the program's progress ----------------------------------------------------------------
+
+IMPLEMENTED, BEING_EXECUTED, REMAINING = N_("Implemented"), N_("Being executed"), N_("Remaining (derived)")
 
 
 def program_progress(ctx: RenderContext) -> str:
@@ -128,98 +110,88 @@ def program_progress(ctx: RenderContext) -> str:
     ids = [PROGRESS["implemented"], PROGRESS["in_progress"], *[i for pair in bars for i in pair]]
     if not _have(ctx, ids):
         return ""
+    _ = ctx.gettext
     get = ctx.data.any_figure
     implemented, in_progress = _low(get(PROGRESS["implemented"]).value), _low(get(PROGRESS["in_progress"]).value)
-    biggest = max(_high(get(total).value) for total, _ in bars)
+    biggest = max(_high(get(total).value) for total, _unused in bars)
     scale = (WIDTH - 2 * PAD) / biggest
-    body, y, desc = [], 4.0, []
+    shapes, y, desc = [], 4.0, []
     classes = ("kz-chart__bar--done", "kz-chart__bar--progress", "kz-chart__bar--remaining")
     for total_id, remaining_id in bars:
         total, remaining = get(total_id), get(remaining_id)
-        label, height = _lines(PAD, y + FONT, f"{format_value(total, ctx.lang)}: {ctx.text(total.label)}")
-        body.append(label)
+        label, height = _lines(PAD, y + FONT, _("%(value)s: %(label)s", value=format_value(total, ctx.lang),
+                                                label=ctx.text(total.label)))
+        shapes.append(label)
         y += height + 4
         x = PAD
         for value, cls in zip((implemented, in_progress, _low(remaining.value)), classes):
             w = value * scale
-            body.append(_rect(x, y, w, 22, cls, dashed=cls.endswith("remaining")))
+            shapes.append(_rect(x, y, w, 22, cls, dashed=cls.endswith("remaining")))
             if w > 24:
-                body.append(_text(x + w / 2, y + 16, _n(value), "kz-chart__text kz-chart__text--on-bar", "middle"))
+                shapes.append(_text(x + w / 2, y + 16, _n(value), "kz-chart__text kz-chart__text--on-bar", "middle"))
             x += w
         y += 22 + 12
-        desc.append(f"of {format_value(total, ctx.lang)} ({ctx.text(total.label)}), {_n(implemented)} implemented, "
-                    f"{_n(in_progress)} being executed and {format_value(remaining, ctx.lang)} remaining (derived)")
-    legend, height = _legend(y + FONT, [(classes[0], "Implemented"), (classes[1], "Being executed"),
-                                        (classes[2], "Remaining (derived)")])
-    body.append(legend)
+        desc.append(_("of %(total)s (%(label)s), %(implemented)s implemented, %(in_progress)s being executed and "
+                      "%(remaining)s remaining (derived)", total=format_value(total, ctx.lang),
+                      label=ctx.text(total.label), implemented=_n(implemented), in_progress=_n(in_progress),
+                      remaining=format_value(remaining, ctx.lang)))
+    legend, height = _legend(y + FONT, [(classes[0], _(IMPLEMENTED)), (classes[1], _(BEING_EXECUTED)),
+                                        (classes[2], _(REMAINING))])
+    shapes += legend
     y += height + 8
-    svg = _svg("chart-program-progress-svg", y, "Progress of the program's projects",
-               "Stacked bars: " + "; ".join(desc) + ".", "".join(body))
-    head = "".join(f'<th scope="col">Of {esc(format_value(get(t), ctx.lang))}</th>' for t, _ in bars)
+    svg = _svg("chart-program-progress-svg", y, _("Progress of the program's projects"),
+               _("Stacked bars: %(bars)s.", bars="; ".join(desc)), shapes)
+    links = {i: link_view(ctx, get(i)) for i in ids}
     rows = [
-        ("Implemented", [_figure_link(ctx, PROGRESS["implemented"]) for _ in bars]),
-        ("Being executed", [_figure_link(ctx, PROGRESS["in_progress"]) for _ in bars]),
-        ("Remaining", [_figure_link(ctx, r) for _, r in bars]),
-        ("Total", [_figure_link(ctx, t) for t, _ in bars]),
+        {"name": _(IMPLEMENTED), "cells": [links[PROGRESS["implemented"]] for _unused in bars]},
+        {"name": _(BEING_EXECUTED), "cells": [links[PROGRESS["in_progress"]] for _unused in bars]},
+        {"name": _("Remaining"), "cells": [links[r] for _unused, r in bars]},
+        {"name": _("Total"), "cells": [links[t] for t, _unused in bars]},
     ]
-    body_rows = "".join(f'<tr><th scope="row">{name}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-                        for name, cells in rows)
-    table = (f'<table><caption>Projects by state</caption><thead><tr><th scope="col">State</th>'
-             f"{head}</tr></thead><tbody>{body_rows}</tbody></table>")
-    formulas = "; ".join(esc(formula(ctx, get(r))) for _, r in bars)
-    caption = (f"<strong>Progress of the program's projects.</strong> Implemented and being executed as the article "
-               f"reports them; remaining is derived: {formulas}.{_note(ctx, NOTE_40_VS_58)}")
-    return _figure("chart-program-progress", svg, table, caption)
+    return ctx.render("chart-program-progress.html", chart_id="chart-program-progress", svg=svg,
+                      totals=[links[t]["value"] for t, _unused in bars], rows=rows,
+                      formulas=[links[r]["formula"] or links[r]["value"] for _unused, r in bars],
+                      note=_note(ctx, NOTE_40_VS_58))
 
 
 # -- sizes side by side ---------------------------------------------------------------------
 
 
 def _bar_chart(ctx: RenderContext, chart_id: str, figures: Sequence[Figure | DerivedFigure], title: str,
-               label_of=None) -> tuple[str, str]:
-    """Horizontal bars to one linear scale, a label above each; returns (svg, description)."""
+               label_of=None) -> dict:
+    """Horizontal bars to one linear scale, a label above each."""
     label_of = label_of or (lambda f: ctx.text(f.label))
     biggest = max(_high(f.value) for f in figures)
     value_room = 120
     scale = (WIDTH - 2 * PAD - value_room) / biggest
-    body, y, desc = [], 4.0, []
+    shapes, y, desc = [], 4.0, []
     for figure in figures:
         text, height = _lines(PAD, y + FONT, label_of(figure))
-        body.append(text)
+        shapes.append(text)
         y += height + 2
         low, high = _low(figure.value), _high(figure.value)
-        body.append(_rect(PAD, y, max(low * scale, 2), 20, "kz-chart__bar--value"))
+        shapes.append(_rect(PAD, y, max(low * scale, 2), 20, "kz-chart__bar--value"))
         if high > low:
-            body.append(_rect(PAD + low * scale, y, (high - low) * scale, 20, "kz-chart__bar--range", dashed=True))
-        body.append(_text(PAD + max(high * scale, 2) + 6, y + 15, format_value(figure, ctx.lang)))
+            shapes.append(_rect(PAD + low * scale, y, (high - low) * scale, 20, "kz-chart__bar--range", dashed=True))
+        shapes.append(_text(PAD + max(high * scale, 2) + 6, y + 15, format_value(figure, ctx.lang)))
         y += 20 + 12
-        desc.append(f"{label_of(figure)}: {format_value(figure, ctx.lang)}")
-    return _svg(f"{chart_id}-svg", y, title, "Bars to one linear scale. " + "; ".join(desc) + ".", "".join(body)), desc
+        desc.append(ctx.gettext("%(label)s: %(value)s", label=label_of(figure), value=format_value(figure, ctx.lang)))
+    return _svg(f"{chart_id}-svg", y, title, ctx.gettext("Bars to one linear scale. %(bars)s.", bars="; ".join(desc)),
+                shapes)
 
 
-def _value_table(ctx: RenderContext, caption: str, figures: Sequence[Figure], first_col: str = "Figure",
-                 label_of=None) -> str:
+def _value_rows(ctx: RenderContext, figures: Sequence[Figure], label_of=None) -> list[dict]:
     label_of = label_of or (lambda f: ctx.text(f.label))
-    rows = "".join(
-        f'<tr><th scope="row">{esc(label_of(f))}</th><td>{_figure_link(ctx, f.id)}</td>'
-        f"<td>{esc(f.as_of.label())}</td></tr>"
-        for f in figures
-    )
-    return (f'<table><caption>{esc(caption)}</caption><thead><tr><th scope="col">{esc(first_col)}</th>'
-            f'<th scope="col">Value</th><th scope="col">As of</th></tr></thead><tbody>{rows}</tbody></table>')
+    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label()} for f in figures]
 
 
 def sizes(ctx: RenderContext) -> str:
     if not _have(ctx, SIZES):
         return ""
     figures = [ctx.data.figures[i] for i in SIZES]
-    title = "Sizes side by side: the Kia plant, Korean investment and the program's package"
-    svg, _ = _bar_chart(ctx, "chart-sizes", figures, title)
-    table = _value_table(ctx, "The amounts compared", figures)
-    caption = ("<strong>Sizes side by side.</strong> The bars share one linear scale, so the plant's investment "
-               "is drawn to the same scale as the totals. The figures refer to different dates and sources; "
-               "see each one's source.")
-    return _figure("chart-sizes", svg, table, caption)
+    title = ctx.gettext("Sizes side by side: the Kia plant, Korean investment and the program's package")
+    return ctx.render("chart-sizes.html", chart_id="chart-sizes", svg=_bar_chart(ctx, "chart-sizes", figures, title),
+                      rows=_value_rows(ctx, figures))
 
 
 # -- trade turnover ------------------------------------------------------------------------
@@ -232,12 +204,10 @@ def trade_turnover(ctx: RenderContext) -> str:
         return ""
     others = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
               if i in ctx.data.figures and ctx.data.figures[i].unit.kind != "money"]
-    label = lambda f: f"{f.as_of.label()}: {ctx.text(f.label)}"  # noqa: E731
-    svg, _ = _bar_chart(ctx, "chart-trade-turnover", money, "Trade between Kazakhstan and Korea", label)
-    table = _value_table(ctx, "Trade figures", money + others, "Period and figure", label)
-    caption = ("<strong>Trade between Kazakhstan and Korea</strong>, as reported; a half year beside a full "
-               f"year.{_note(ctx, NOTE_TURNOVER)}")
-    return _figure("chart-trade-turnover", svg, table, caption)
+    label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(), label=ctx.text(f.label))  # noqa: E731
+    svg = _bar_chart(ctx, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
+    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svg=svg,
+                      rows=_value_rows(ctx, money + others, label), note=_note(ctx, NOTE_TURNOVER))
 
 
 # -- the plant's schedule ------------------------------------------------------------------
@@ -253,66 +223,53 @@ def plant_schedule(ctx: RenderContext) -> str:
     dated = [m for m in milestones if m.date]
     if not dated:
         return ""
+    _ = ctx.gettext
     start = dt.date(min(m.date.start for m in dated).year, 1, 1)
     end = dt.date(max(m.date.end for m in dated).year + 1, 1, 1)
-    body, y, desc = [], 4.0, []
+    shapes, y, desc = [], 4.0, []
     # Year axis
     axis_top = y
-    for year in range(start.year, end.year + 1):
-        x = _x(dt.date(year, 1, 1), start, end)
-        if year < end.year:
-            body.append(_text(x + 3, y + FONT, str(year)))
+    for year in range(start.year, end.year):
+        shapes.append(_text(_x(dt.date(year, 1, 1), start, end) + 3, y + FONT, str(year)))
     y += LINE + 4
     period_end: dict[str, dt.date] = {}
+    not_reported = _("date not reported")
     for milestone in milestones:
         state = milestone_state(milestone, ctx.today)
         text, height = _lines(PAD, y + FONT, ctx.text(milestone.title))
-        body.append(text)
+        shapes.append(text)
         y += height + 2
         if milestone.date:
             x0 = _x(milestone.date.start, start, end)
             x1 = _x(milestone.date.end + dt.timedelta(days=1), start, end)
-            body.append(_rect(x0, y, max(x1 - x0, 4), 14, f"kz-chart__bar--{state}"))
+            shapes.append(_rect(x0, y, max(x1 - x0, 4), 14, f"kz-chart__bar--{state}"))
             period_end[milestone.id] = milestone.date.end
             when = milestone.date.label()
         else:
             after = period_end.get(milestone.after_id)
             x0 = _x(after + dt.timedelta(days=1), start, end) if after else PAD
-            body.append(_rect(x0, y, 4 * LINE, 14, f"kz-chart__bar--{state} kz-chart__bar--undated", dashed=True))
+            shapes.append(_rect(x0, y, 4 * LINE, 14, f"kz-chart__bar--{state} kz-chart__bar--undated", dashed=True))
             room_right = x0 + 4 * LINE + 4 + 100 < WIDTH
-            body.append(_text(x0 + 4 * LINE + 4 if room_right else x0 - 4, y + 12, "date not reported",
-                              "kz-chart__text kz-chart__text--small", "start" if room_right else "end"))
-            when = "date not reported"
+            shapes.append(_text(x0 + 4 * LINE + 4 if room_right else x0 - 4, y + 12, not_reported,
+                                "kz-chart__text kz-chart__text--small", "start" if room_right else "end"))
+            when = not_reported
             period_end[milestone.id] = after or start
         y += 14 + 10
-        desc.append(f"{ctx.text(milestone.title)}: {when}, {STATE_WORDS[state].lower()}")
-    lines = "".join(
-        f'<line x1="{_n(_x(dt.date(year, 1, 1), start, end))}" y1="{_n(axis_top)}" '
-        f'x2="{_n(_x(dt.date(year, 1, 1), start, end))}" y2="{_n(y - 6)}" class="kz-chart__grid"/>'
-        for year in range(start.year, end.year + 1)
-    )
-    states = []
-    for m in milestones:
-        s = milestone_state(m, ctx.today)
-        if s not in [x for x, _ in states]:
-            states.append((s, STATE_WORDS[s]))
-    items = [(f"kz-chart__bar--{s}", word) for s, word in states]
+        desc.append(_("%(title)s: %(when)s, %(state)s", title=ctx.text(milestone.title), when=when,
+                      state=_(STATE_WORDS[state]).lower()))
+    grid = [_line(_x(dt.date(year, 1, 1), start, end), axis_top, _x(dt.date(year, 1, 1), start, end), y - 6,
+                  "kz-chart__grid") for year in range(start.year, end.year + 1)]
+    states = list(dict.fromkeys(milestone_state(m, ctx.today) for m in milestones))
+    items = [(f"kz-chart__bar--{s}", _(STATE_WORDS[s])) for s in states]
     if any(m.date is None for m in milestones):
-        items.append(("kz-chart__bar--undated", "Date not reported"))
+        items.append(("kz-chart__bar--undated", _("Date not reported")))
     legend, height = _legend(y + FONT, items)
     y += height + 8
-    svg = _svg("chart-plant-schedule-svg", y, "Schedule of the Kia plant in Kostanai",
-               f"Milestones on a time line from {start.year} to {end.year - 1}: " + "; ".join(desc) + ".",
-               lines + "".join(body) + legend)
-    rows = "".join(
-        f'<tr><th scope="row"><a href="{esc(ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)))}">{esc(ctx.text(m.title))}</a></th>'
-        f'<td>{esc(m.date.label() if m.date else "not reported")}</td>'
-        f'<td>{esc(STATE_WORDS[milestone_state(m, ctx.today)])}</td></tr>'
-        for m in milestones
-    )
-    table = ('<table><caption>Milestones</caption><thead><tr><th scope="col">Milestone</th>'
-             f'<th scope="col">Date</th><th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>')
-    caption = ("<strong>Schedule of the plant.</strong> Each bar spans the period the source gives (a day, a month, "
-               "a quarter or a year); a dashed bar has no reported date and follows the milestone above it. "
-               "Colours show the status as in the timeline below.")
-    return _figure("chart-plant-schedule", svg, table, caption)
+    svg = _svg("chart-plant-schedule-svg", y, _("Schedule of the Kia plant in Kostanai"),
+               _("Milestones on a time line from %(start)s to %(end)s: %(milestones)s.", start=start.year,
+                 end=end.year - 1, milestones="; ".join(desc)),
+               grid + shapes + legend)
+    rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
+             "date": m.date.label() if m.date else None, "state": _(STATE_WORDS[milestone_state(m, ctx.today)])}
+            for m in milestones]
+    return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svg=svg, rows=rows)

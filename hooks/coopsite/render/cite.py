@@ -9,7 +9,6 @@ from typing import Optional
 from .. import export
 from . import site_map
 from .context import RenderContext
-from .html import esc
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -28,15 +27,7 @@ def page_address(page: str, site_url: str, use_directory_urls: bool = True) -> s
     return "/" + path
 
 
-def citation(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
-    latest = export.as_of(ctx.data)
-    as_of = f" Data as of {latest.label()} (the latest source)." if latest else ""
-    return f"“{title}”. {site_name}.{as_of} {address}"
-
-
 def cite_block(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
-    text = citation(ctx, title, site_name, address)
-    return (f'<details class="kz-cite-this" id="cite-this" data-search-exclude><summary>Cite this page</summary>'
-            f'<p class="kz-citation">{esc(text)}</p>'
-            f'<p class="kz-muted">Each fact also has its own permanent link (¶) and its source under '
-            f'“Source”.</p></details>')
+    latest = export.as_of(ctx.data)
+    return ctx.render("cite.html", title=title, site_name=site_name, address=address,
+                      as_of=latest.label() if latest else None)

@@ -1,4 +1,8 @@
-"""Small helpers that make every piece of data text safe where it lands."""
+"""The two text steps templates cannot do alone.
+
+Markdown headings (written by templates so that the table of contents lists them) need their text
+made plain for Markdown; every generated fragment gets a line break at each block's edge so that
+the search index keeps words apart. Everything else is escaped by the templates' autoescape."""
 
 from __future__ import annotations
 
@@ -8,31 +12,9 @@ import re
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
-def esc(text: object) -> str:
-    """Text for HTML content or a quoted attribute value."""
-    return html.escape(str(text), quote=True)
-
-
 def md_text(text: object) -> str:
     """Text for a Markdown line (a heading): no markup, no entity, no attribute list survives."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
-
-
-def attrs(**values: object) -> str:
-    """` class="a" id="b"` from keyword arguments; None and False are left out, `class_` means class."""
-    parts = []
-    for name, value in values.items():
-        if value is None or value is False:
-            continue
-        name = name.rstrip("_").replace("_", "-")
-        parts.append(f' {name}="{esc(value)}"')
-    return "".join(parts)
-
-
-def element(name: str, content: str = "", **values: object) -> str:
-    """An element whose content is already HTML."""
-    return f"<{name}{attrs(**values)}>{content}</{name}>"
-
 
 
 _BLOCKS = "p|div|details|summary|ul|ol|li|table|caption|thead|tbody|tr|th|td|blockquote|h[1-6]|figure|section"

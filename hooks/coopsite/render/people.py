@@ -1,54 +1,45 @@
-"""Who said what (Markdown: a heading per person): each person with their role and statements, each statement with its quote."""
+"""Who said what (templates/people.md): each person with their role and statements, each statement with its quote."""
 
 from __future__ import annotations
 
 from ..model import Statement
-from . import site_map
+from . import evidence, site_map
 from .context import RenderContext
-from .evidence import date_html, details, inferred_badge
-from .html import esc, md_text
 
 
-def _statement_date(ctx: RenderContext, statement: Statement) -> str:
-    if statement.date is None:
-        source = ctx.data.sources[statement.evidence.source_id]
-        return f"date not stated; reported {esc(source.published.label())}"
-    return date_html(statement.date) + inferred_badge(statement.inferred, "date", "year inferred")
-
-
-def _supported_facts(ctx: RenderContext, statement_id: str) -> str:
+def _supported_facts(ctx: RenderContext, statement_id: str) -> list[dict]:
     links = []
     supported = ctx.data.facts_supported_by(statement_id)
     for milestone in supported["milestones"]:
-        href = ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id))
-        links.append(f'<a href="{esc(href)}">{esc(ctx.text(milestone.title))}</a>')
+        links.append({"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id)),
+                      "text": ctx.text(milestone.title)})
     for figure in supported["figures"]:
-        href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
-        links.append(f'<a href="{esc(href)}">{esc(ctx.text(figure.label))}</a>')
+        links.append({"href": ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id)),
+                      "text": ctx.text(figure.label)})
     for sector in supported["sectors"]:
-        links.append(f'<a href="{esc(ctx.link(site_map.sector_page(sector.id)))}">{esc(ctx.text(sector.name))}</a>')
-    return f'<p class="kz-muted">Supports: {", ".join(links)}</p>' if links else ""
+        links.append({"href": ctx.link(site_map.sector_page(sector.id)), "text": ctx.text(sector.name)})
+    return links
 
 
-def statement_block(ctx: RenderContext, statement: Statement) -> str:
-    anchor = site_map.anchor("statement", statement.id)
-    kind = "Quoted" if statement.direct else "Reported speech"
-    return (
-        f'<div class="kz-statement" id="{esc(anchor)}">'
-        f'<p><strong>{esc(ctx.text(statement.summary))}</strong></p>'
-        f'<p class="kz-muted">{_statement_date(ctx, statement)} · {kind}</p>'
-        + _supported_facts(ctx, statement.id)
-        + details(ctx, statement.evidence, inferred=statement.inferred, summary="The article's words")
-        + "</div>"
-    )
+def statement_view(ctx: RenderContext, statement: Statement) -> dict:
+    source = ctx.data.sources[statement.evidence.source_id]
+    return {
+        "anchor": site_map.anchor("statement", statement.id),
+        "summary": ctx.text(statement.summary),
+        "date": evidence.date_view(statement.date) if statement.date else None,
+        "date_inferred": "date" in statement.inferred,
+        "reported": source.published.label(),
+        "direct": statement.direct,
+        "supports": _supported_facts(ctx, statement.id),
+        "evidence": evidence.view(ctx, statement.evidence, inferred=statement.inferred),
+    }
 
 
 def people(ctx: RenderContext) -> str:
-    blocks = []
-    for person in ctx.data.people.values():
-        anchor = site_map.anchor("person", person.id)
-        statements = ctx.data.statements_of(person.id)
-        said = "".join(statement_block(ctx, s) for s in statements) or '<p class="kz-muted">Named in the sources; no statement quoted.</p>'
-        blocks.append(f"## {md_text(person.name)} {{#{anchor}}}")
-        blocks.append(f'<div class="kz-person"><p class="kz-role">{esc(ctx.text(person.role))}</p>{said}</div>')
-    return "\n\n".join(blocks)
+    listed = [{
+        "name": person.name,
+        "anchor": site_map.anchor("person", person.id),
+        "role": ctx.text(person.role),
+        "statements": [statement_view(ctx, s) for s in ctx.data.statements_of(person.id)],
+    } for person in ctx.data.people.values()]
+    return ctx.render("people.md", people=listed)

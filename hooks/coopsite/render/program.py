@@ -1,43 +1,36 @@
-"""The Fresh Wind program: its summary, sector index, projects and one page per sector."""
+"""The Fresh Wind program: its summary, sector index, projects and one page per sector, as plain
+values for their templates (program-summary.html, sector-index.html, projects.html, sector-page.md)."""
 
 from __future__ import annotations
 
-import json
-
 from ..model import Project, Sector
-from . import site_map
+from . import evidence, site_map
 from .context import RenderContext
-from .evidence import date_html, details, inferred_badge, statement_links
-from .figures import figure_list
-from .html import esc, md_text
+from .figures import figure_list, link_view
+from .ui import N_
 
 PROJECT_STATUS_WORDS = {
-    "implemented": "Implemented", "in-progress": "In progress",
-    "planned": "Planned", "not-stated": "Status not stated",
+    "implemented": N_("Implemented"), "in-progress": N_("In progress"),
+    "planned": N_("Planned"), "not-stated": N_("Status not stated"),
 }
 
 
 def program_summary(ctx: RenderContext) -> str:
     program = ctx.data.program
-    people = "".join(
-        f'<li><a href="{esc(ctx.link(site_map.PEOPLE, site_map.anchor("person", pid)))}">{esc(ctx.data.people[pid].name)}</a>, '
-        f'{esc(ctx.text(ctx.data.people[pid].role))}</li>'
-        for pid in program.person_ids
-    )
-    rows = [
-        ("Program", esc(ctx.text(program.name))),
-        ("Period", f"{date_html(program.period_start)} to {date_html(program.period_end)}"),
-        ("Signed", date_html(program.signed) + inferred_badge(program.inferred, "signed", "year inferred")
-         + f", during {esc(ctx.text(program.signed_during))}"),
-    ]
-    body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
-    return (
-        f'<div class="kz-card"><table class="kz-summary"><caption>{esc(ctx.text(program.name))}</caption><tbody>{body}</tbody></table>'
-        f'<p>{esc(ctx.text(program.description))}</p>'
-        + details(ctx, program.signed_evidence, inferred=program.inferred, summary="Source of the dates")
-        + (f'<p>People: </p><ul>{people}</ul>' if people else "")
-        + "</div>"
-    )
+    people = [{"href": ctx.link(site_map.PEOPLE, site_map.anchor("person", pid)),
+               "name": ctx.data.people[pid].name, "role": ctx.text(ctx.data.people[pid].role)}
+              for pid in program.person_ids]
+    return ctx.render("program-summary.html", program={
+        "name": ctx.text(program.name),
+        "start": evidence.date_view(program.period_start),
+        "end": evidence.date_view(program.period_end),
+        "signed": evidence.date_view(program.signed),
+        "signed_inferred": "signed" in program.inferred,
+        "signed_during": ctx.text(program.signed_during),
+        "description": ctx.text(program.description),
+        "evidence": evidence.view(ctx, program.signed_evidence, inferred=program.inferred),
+        "people": people,
+    })
 
 
 def program_figures(ctx: RenderContext) -> str:
@@ -45,77 +38,47 @@ def program_figures(ctx: RenderContext) -> str:
 
 
 def discrepancies(ctx: RenderContext) -> str:
-    notes = []
-    for item in ctx.data.discrepancies:
-        figures = ", ".join(
-            f'<a href="{esc(ctx.link(site_map.FIGURES, site_map.anchor("figure", fid)))}">{esc(ctx.text(ctx.data.figures[fid].label))}</a>'
-            for fid in item.figure_ids
-        )
-        notes.append(
-            f'<div class="admonition warning" id="{esc(site_map.anchor("note", item.id))}">'
-            f'<p class="admonition-title">Where the figures differ</p><p>{esc(ctx.text(item.note))}</p>'
-            f"<p>Figures: {figures}</p></div>"
-        )
-    return "".join(notes)
+    notes = [{"anchor": site_map.anchor("note", item.id), "text": ctx.text(item.note),
+              "figures": [link_view(ctx, ctx.data.figures[fid]) for fid in item.figure_ids]}
+             for item in ctx.data.discrepancies]
+    return ctx.render("discrepancies.html", notes=notes)
 
 
 def sector_index(ctx: RenderContext) -> str:
     note = ctx.data.program.sectors_note
-    items = []
-    for sector in ctx.data.sectors.values():
-        count = len(ctx.data.projects_in(sector.id))
-        projects = f"{count} named project{'s' if count != 1 else ''}" if count else "no project named yet"
-        href = ctx.link(site_map.sector_page(sector.id))
-        items.append(f'<li><a href="{esc(href)}">{esc(ctx.text(sector.name))}</a> <span class="kz-muted">({projects})</span></li>')
-    note_html = f'<p class="kz-note">{esc(ctx.text(note))}</p>' if note else ""
-    return note_html + f'<ul class="kz-sector-list">{"".join(items)}</ul>'
+    sectors = [{"href": ctx.link(site_map.sector_page(sector.id)), "name": ctx.text(sector.name),
+                "projects": len(ctx.data.projects_in(sector.id))}
+               for sector in ctx.data.sectors.values()]
+    return ctx.render("sector-index.html", note=ctx.text(note) if note else None, sectors=sectors)
 
 
-def _project_item(ctx: RenderContext, project: Project) -> str:
-    anchor = site_map.anchor("project", project.id)
-    sectors = ", ".join(
-        f'<a href="{esc(ctx.link(site_map.sector_page(sid)))}">{esc(ctx.text(ctx.data.sectors[sid].name))}</a>'
-        for sid in project.sector_ids
-    ) or "not assigned to a listed sector"
-    place = ""
-    if project.place_id:
-        place_obj = ctx.data.places[project.place_id]
-        place = f" · Place: {esc(ctx.text(place_obj.name))}"
-    description = f"<p>{esc(ctx.text(project.description))}</p>" if project.description else ""
-    title = esc(ctx.text(project.name))
-    return (
-        f'<div class="kz-project">'
-        f'<h3 id="{esc(anchor)}">{title}<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {title}">¶</a></h3>'
-        f"{description}"
-        f'<p class="kz-muted">{esc(PROJECT_STATUS_WORDS[project.status])}{place} · Sectors: {sectors}'
-        f'{inferred_badge(project.inferred, "sectors", "sectors assigned by us")}</p>'
-        + details(ctx, project.evidence, inferred=project.inferred)
-        + "</div>"
-    )
+def project_view(ctx: RenderContext, project: Project) -> dict:
+    return {
+        "anchor": site_map.anchor("project", project.id),
+        "title": ctx.text(project.name),
+        "description": ctx.text(project.description) if project.description else None,
+        "status": ctx.gettext(PROJECT_STATUS_WORDS[project.status]),
+        "place": ctx.text(ctx.data.places[project.place_id].name) if project.place_id else None,
+        "place_inferred": "place" in project.inferred,
+        "sectors": [{"href": ctx.link(site_map.sector_page(sid)), "text": ctx.text(ctx.data.sectors[sid].name)}
+                    for sid in project.sector_ids],
+        "sectors_inferred": "sectors" in project.inferred,
+        "evidence": evidence.view(ctx, project.evidence, inferred=project.inferred),
+    }
 
 
 def projects(ctx: RenderContext) -> str:
-    return "".join(_project_item(ctx, p) for p in ctx.data.projects.values())
+    return ctx.render("projects.html", projects=[project_view(ctx, p) for p in ctx.data.projects.values()])
 
 
 def sector_page(ctx: RenderContext, sector: Sector) -> str:
     """The whole Markdown of a sector's generated page."""
-    name = ctx.text(sector.name)
-    description = f"{name}: a sector of the Fresh Wind program of economic cooperation between Kazakhstan and Korea, with its source and named projects."
-    program_href = ctx.link(site_map.PROGRAM)
-    front_matter = "---\n" + f"description: {json.dumps(esc(description))}\n" + "---\n\n"
-    parts = [
-        front_matter + f"# {md_text(name)}",
-        (f'<p class="kz-lead">{esc(ctx.text(sector.description))}</p>' if sector.description else "")
-        + f'<p>A sector of the <a href="{esc(program_href)}">{esc(ctx.text(ctx.data.program.name))} program</a>, '
-        f"as the source lists it.</p>"
-        + details(ctx, sector.evidence, statement_ids=sector.statement_ids, summary="Source"),
-        "## Projects",
-    ]
-    sector_projects = ctx.data.projects_in(sector.id)
-    parts.append("".join(_project_item(ctx, p) for p in sector_projects)
-                 or '<p class="kz-muted">The sources name no project in this sector yet.</p>')
-    if sector.statement_ids:
-        parts.append("## Statements")
-        parts.append(f"<p>{statement_links(ctx, sector.statement_ids)}</p>")
-    return "\n\n".join(parts) + "\n"
+    return ctx.render(
+        "sector-page.md",
+        sector={"name": ctx.text(sector.name),
+                "description": ctx.text(sector.description) if sector.description else None,
+                "evidence": evidence.view(ctx, sector.evidence, statement_ids=sector.statement_ids)},
+        program={"href": ctx.link(site_map.PROGRAM), "name": ctx.text(ctx.data.program.name)},
+        projects=[project_view(ctx, p) for p in ctx.data.projects_in(sector.id)],
+        statements=evidence.statement_links(ctx, sector.statement_ids),
+    ) + "\n"

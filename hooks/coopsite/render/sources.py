@@ -1,68 +1,49 @@
-"""Sources (Markdown: a heading per source): each article with its date at its precision, and every fact that cites it."""
+"""Sources (templates/sources.md): each article with its date at its precision, and every fact that cites it."""
 
 from __future__ import annotations
 
-from . import site_map
+from . import evidence, site_map
 from .context import RenderContext
-from .evidence import date_html, inferred_badge, inferred_notes
-from .html import esc, md_text
 from .values import format_value
 
 
-def _cited_by(ctx: RenderContext, source_id: str) -> str:
-    facts = ctx.data.facts_citing(source_id)
-    groups = []
-    label = {
-        "milestones": "Milestones", "figures": "Figures", "sectors": "Sectors",
-        "projects": "Projects", "statements": "Statements", "goods": "Trade goods",
-    }
-    for kind, items in facts.items():
-        if not items:
-            continue
-        links = []
-        for item in items:
-            if kind == "milestones":
-                links.append((ctx.link(site_map.PLANT, site_map.anchor("milestone", item.id)), ctx.text(item.title)))
-            elif kind == "figures":
-                links.append((ctx.link(site_map.FIGURES, site_map.anchor("figure", item.id)),
-                              f"{format_value(item, ctx.lang)}: {ctx.text(item.label)}"))
-            elif kind == "sectors":
-                links.append((ctx.link(site_map.sector_page(item.id)), ctx.text(item.name)))
-            elif kind == "projects":
-                links.append((ctx.link(site_map.PROGRAM, site_map.anchor("project", item.id)), ctx.text(item.name)))
-            elif kind == "statements":
-                person = ctx.data.people[item.person_id]
-                links.append((ctx.link(site_map.PEOPLE, site_map.anchor("statement", item.id)),
-                              f"{person.name}: {ctx.text(item.summary)}"))
-            else:
-                links.append((ctx.link(site_map.TRADE, site_map.anchor("good", item.id)), ctx.text(item.name)))
-        entries = "".join(f'<li><a href="{esc(href)}">{esc(text)}</a></li>' for href, text in links)
-        groups.append(f"<details class=\"kz-cited\"><summary>{label[kind]} ({len(items)})</summary><ul>{entries}</ul></details>")
-    return "".join(groups) or '<p class="kz-muted">No fact on the site cites this source yet.</p>'
+def _link(ctx: RenderContext, kind: str, item) -> dict:
+    """Where a citing fact lives and how it is named."""
+    if kind == "milestones":
+        return {"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", item.id)), "text": ctx.text(item.title)}
+    if kind == "figures":
+        return {"href": ctx.link(site_map.FIGURES, site_map.anchor("figure", item.id)),
+                "text": f"{format_value(item, ctx.lang)}: {ctx.text(item.label)}"}
+    if kind == "sectors":
+        return {"href": ctx.link(site_map.sector_page(item.id)), "text": ctx.text(item.name)}
+    if kind == "projects":
+        return {"href": ctx.link(site_map.PROGRAM, site_map.anchor("project", item.id)), "text": ctx.text(item.name)}
+    if kind == "statements":
+        person = ctx.data.people[item.person_id]
+        return {"href": ctx.link(site_map.PEOPLE, site_map.anchor("statement", item.id)),
+                "text": f"{person.name}: {ctx.text(item.summary)}"}
+    return {"href": ctx.link(site_map.TRADE, site_map.anchor("good", item.id)), "text": ctx.text(item.name)}
+
+
+def _cited_by(ctx: RenderContext, source_id: str) -> list[dict]:
+    return [{"kind": kind, "links": [_link(ctx, kind, item) for item in items]}
+            for kind, items in ctx.data.facts_citing(source_id).items() if items]
 
 
 def sources(ctx: RenderContext) -> str:
-    blocks = []
-    for source in ctx.data.sources.values():
-        anchor = site_map.anchor("source", source.id)
-        precision = source.published.precision
-        rows = [
-            ("Headline", esc(source.headline) if source.headline else "none (the title above is ours)"),
-            ("Outlet", esc(source.outlet) if source.outlet else "not stated"),
-            ("Published", date_html(source.published) + f" (known to the {precision})"
-             + inferred_badge(source.inferred, "published")),
-            ("Language", esc(source.language)),
-        ]
-        if source.url:
-            rows.append(("Address", f'<a href="{esc(source.url)}" rel="nofollow noopener">{esc(source.url)}</a>'))
-        table = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
-        summary = f"<p>{esc(ctx.text(source.summary))}</p>" if source.summary else ""
-        notes = f'<p class="kz-note">{esc(ctx.text(source.notes))}</p>' if source.notes else ""
-        blocks.append(f"## {md_text(ctx.text(source.title))} {{#{anchor}}}")
-        blocks.append(
-            f'<div class="kz-source">{summary}<table class="kz-summary"><tbody>{table}</tbody></table>{notes}'
-            + inferred_notes(source.inferred)
-            + "<p><strong>Facts that cite it</strong></p>" + _cited_by(ctx, source.id)
-            + "</div>"
-        )
-    return "\n\n".join(blocks)
+    listed = [{
+        "title": ctx.text(source.title),
+        "anchor": site_map.anchor("source", source.id),
+        "summary": ctx.text(source.summary) if source.summary else None,
+        "headline": source.headline,
+        "outlet": source.outlet,
+        "published": evidence.date_view(source.published),
+        "precision": source.published.precision,
+        "published_inferred": "published" in source.inferred,
+        "language": source.language,
+        "url": source.url,
+        "notes": ctx.text(source.notes) if source.notes else None,
+        "inferred": evidence.inferred_notes(source.inferred),
+        "cited_by": _cited_by(ctx, source.id),
+    } for source in ctx.data.sources.values()]
+    return ctx.render("sources.md", sources=listed)

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from . import site_map
+from . import evidence, site_map
 from .context import RenderContext
-from .evidence import details
 from .figures import figure_list
-from .html import esc
 
-DIRECTIONS = {
-    "export": ("Kazakhstan exports to Korea", "export"),
-    "import": ("Kazakhstan imports from Korea", "import"),
-}
+DIRECTIONS = ("export", "import")  # the order of the columns
 
 
 def goods(ctx: RenderContext) -> str:
     columns = []
-    for direction, (heading, css) in DIRECTIONS.items():
-        items = "".join(
-            f'<li id="{esc(site_map.anchor("good", good.id))}"><strong>{esc(ctx.text(good.name))}</strong>'
-            + details(ctx, good.evidence) + "</li>"
-            for good in ctx.data.goods if good.direction == direction
-        )
-        if items:
-            columns.append(f'<div class="kz-card kz-trade kz-trade--{css}"><h3>{esc(heading)}</h3><ul>{items}</ul></div>')
-    return f'<div class="kz-columns">{"".join(columns)}</div>'
+    for direction in DIRECTIONS:
+        listed = [{"anchor": site_map.anchor("good", good.id), "name": ctx.text(good.name),
+                   "evidence": evidence.view(ctx, good.evidence)}
+                  for good in ctx.data.goods if good.direction == direction]
+        if listed:
+            columns.append({"direction": direction, "goods": listed})
+    return ctx.render("trade-goods.html", columns=columns)
 
 
 def turnover(ctx: RenderContext) -> str:

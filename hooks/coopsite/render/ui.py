@@ -1,0 +1,84 @@
+"""The site's templates and its words: one Jinja environment per language, built once per process.
+
+Templates live in coopsite/templates/; a file of the same name in the project's
+overrides/coopsite/ replaces one, as Material's partials do. Autoescape is on: templates receive
+plain values and every one of them is escaped where it lands. The words come from the gettext
+catalog of the page's language (coopsite/locale/LANG/LC_MESSAGES/messages.po), read with Babel;
+a language without a catalog reads as the English the templates are written in.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from markupsafe import Markup
+
+from .html import md_text
+
+PACKAGE = Path(__file__).resolve().parent.parent
+TEMPLATES = PACKAGE / "templates"
+LOCALES = PACKAGE / "locale"
+DOMAIN = "messages"
+OVERRIDES = "overrides/coopsite"  # under the project, next to Material's own overrides
+
+
+def N_(message: str) -> str:
+    """Marks a word for the catalog where it is declared; it is translated where it is shown."""
+    return message
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The language's catalog, compiled in memory once per process (a few milliseconds)."""
+    po = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po.is_file():
+        return gettext.NullTranslations()
+    with po.open("rb") as source:
+        catalog = read_po(source, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def md_heading(text: object) -> Markup:
+    """Text for a Markdown heading line: no markup, no entity, no attribute list survives."""
+    return Markup(md_text(text))
+
+
+@lru_cache(maxsize=16)
+def environment(overrides: Optional[str], lang: str) -> jinja2.Environment:
+    """One environment per overrides folder and language: templates are compiled once and kept.
+
+    `auto_reload` stays on so that `mkdocs serve` picks up an edited template (one stat per use).
+    """
+    folders = [overrides, str(TEMPLATES)] if overrides else [str(TEMPLATES)]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.filters["md_heading"] = md_heading
+    return env
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def render(env: jinja2.Environment, name: str, values: dict) -> str:
+    """A template's output without the indentation that keeps templates readable (an indented
+    line in Markdown would be code) and without runs of blank lines left by empty parts."""
+    text = env.get_template(name).render(values)
+    return _BLANK_LINES.sub("\n\n", "\n".join(line.lstrip() for line in text.split("\n"))).strip("\n")
