@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, PrivateAttr, Strict, StringConstraints,
+    AfterValidator, BaseModel, ConfigDict, Field, GetPydanticSchema, PrivateAttr, Strict, StringConstraints,
     WithJsonSchema, create_model, model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from . import words
 from .dates import DATE_FORMS, DATE_PATTERN, DateFormError, PartialDate
@@ -104,7 +104,9 @@ PlainText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=
 Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(_stripped), Field(
     description="The source article's sentence that states this fact, verbatim."),
     Expected("the article's own words, copied verbatim")]
-Date = Annotated[PartialDate, PlainValidator(_date), WithJsonSchema({
+# Validated by PartialDate.parse alone (pydantic would otherwise also build a schema for the dataclass).
+Date = Annotated[PartialDate, GetPydanticSchema(lambda _type, _handler: core_schema.no_info_plain_validator_function(
+    _date)), WithJsonSchema({
     "type": ["string", "integer"], "pattern": DATE_PATTERN, "description": f"A date at its true precision: {DATE_FORMS}.",
     "examples": [2024, "2025-Q1", "2023-01", "2023-11-11"]}), Expected(f"a date as {DATE_FORMS}")]
 Inferred = Annotated[dict[str, PlainText], Field(
