@@ -27,10 +27,12 @@ $(NODE_DEPS): package-lock.json
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change to docs/, data/ or hooks/
 serve: $(STAMP)
+	@$(BIN)/python -m coopsite config .
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: strict build into site/; the old site/ is replaced only when the new build succeeds
 build: $(STAMP)
+	@$(BIN)/python -m coopsite config .
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old

@@ -2,6 +2,7 @@
 
     python -m coopsite check [PROJECT_DIR]   validate data/ and docs/ markers without building
     python -m coopsite diff REV [PROJECT_DIR] describe what changed in the facts since git revision REV
+    python -m coopsite config [PROJECT_DIR]   check mkdocs.yml before MkDocs reads it (make build, make serve)
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .config_file import check_config
 from .diff import DiffError, diff_against_revision
 from .site import check_project
 
@@ -22,7 +24,15 @@ def main(argv: list[str] | None = None) -> int:
     diff = commands.add_parser("diff", help="describe what changed in the facts since a git revision")
     diff.add_argument("revision", help="a git revision, such as main or HEAD~1")
     diff.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
+    config = commands.add_parser("config", help="check that mkdocs.yml is readable YAML; exit 1 with a located error")
+    config.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
     args = parser.parse_args(argv)
+
+    if args.command == "config":
+        problems = check_config(args.project)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
 
     if args.command == "diff":
         try:
