@@ -9,7 +9,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build check diff compare messages test fuzz audit bench clean
+.PHONY: serve build check diff schemas compare messages test fuzz audit bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ check: $(STAMP)
 REV ?= HEAD
 diff: $(STAMP)
 	@$(BIN)/python -m coopsite diff $(REV) .
+
+## schemas: write the editors' JSON Schemas (hooks/coopsite/schemas/) from the declarations in hooks/coopsite/model.py
+schemas: $(STAMP)
+	@$(BIN)/python -m coopsite schemas
 
 ## compare: build OLD (default main) and NEW (default: the files on disk); print every difference in pages, search index, downloads
 OLD ?= main

@@ -254,7 +254,7 @@ def machine() -> dict:
     return {
         "cpu": cpu, "cores": os.cpu_count(), "ram": ram, "os": platform.platform(),
         "python": platform.python_version(), "mkdocs": version("mkdocs"), "material": version("mkdocs-material"),
-        "pyyaml": version("PyYAML"), "jsonschema": version("jsonschema"),
+        "pyyaml": version("PyYAML"), "pydantic": version("pydantic"),
         "load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "commit": commit,
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
@@ -289,7 +289,7 @@ def write_report(path: Path, info: dict, results: list[dict], serve: list[dict],
         "",
         f"- CPU: {info['cpu']}, {info['cores']} cores; RAM: {info['ram']}; {info['os']}",
         f"- Python {info['python']}, MkDocs {info['mkdocs']}, Material for MkDocs {info['material']}, "
-        f"PyYAML {info['pyyaml']}, jsonschema {info['jsonschema']}",
+        f"PyYAML {info['pyyaml']}, pydantic {info['pydantic']}",
         f"- Run on {info['date']} at commit {info['commit']}; load average {info['load']} at the start, "
         f"{load_end} at the end; the whole benchmark took {(time.perf_counter() - started) / 60:.1f} min.",
         "- The machine is shared: other builds and test suites may run at the same time, so absolute",

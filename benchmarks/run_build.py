@@ -5,7 +5,7 @@ Run by bench.py in a fresh interpreter (so imports count, as they do for an edit
     python run_build.py PROJECT_DIR SITE_DIR REPORT.json [--capture DIR]
 
 REPORT.json gets: the time to import the `coopsite` package, the time in each event of the hook
-(and, inside on_config, in reading the YAML and in the schema checks), and the page count.
+(and, inside on_config, in reading the YAML, validating it and building the dataset), and the page count.
 With --capture, the Markdown of every page as our hooks hand it to MkDocs, every other generated
 file, and the navigation are written to DIR: the static-Markdown baseline is built from them.
 """
@@ -59,8 +59,12 @@ def main() -> None:
         sys.path.remove(str(hooks_dir))
         if hasattr(load_module, "read_file"):
             load_module.read_file = timed("on_config: read YAML", load_module.read_file)
-        if hasattr(load_module, "schema") and hasattr(load_module.schema, "check"):
+        if hasattr(load_module, "schema") and hasattr(load_module.schema, "check"):  # before the declarations
             load_module.schema.check = timed("on_config: schema checks", load_module.schema.check)
+        if hasattr(load_module, "validate") and hasattr(load_module.validate, "check"):
+            load_module.validate.check = timed("on_config: validation", load_module.validate.check)
+        if hasattr(load_module, "build"):
+            load_module.build = timed("on_config: build the dataset", load_module.build)
 
     cfg = mkdocs_config.load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     pages_markdown: dict[str, str] = {}

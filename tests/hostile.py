@@ -18,7 +18,9 @@ from typing import Any, Iterator
 import markdown
 import yaml
 
-from coopsite import schema
+from coopsite import validate
+from coopsite.model import FILES
+from pydantic import ValidationError
 from coopsite.load import DATA_FILES
 from coopsite.site import Site
 from coopsite.yamlfile import read_file
@@ -155,6 +157,15 @@ def set_in(value: Any, path: tuple, new: Any) -> None:
     value[path[-1]] = new
 
 
+def _refused(kind: str, data: Any) -> set[tuple]:
+    """The paths the file's declaration refuses."""
+    try:
+        FILES[kind].model_validate(data)
+    except ValidationError as err:
+        return {validate.explain(FILES[kind], data, error)[0] for error in err.errors()}
+    return set()
+
+
 def inject_everywhere(project: Path, payload: str = ALL_PAYLOADS) -> dict[str, list[tuple]]:
     """Append `payload` to every string field whose schema accepts free text.
 
@@ -169,8 +180,8 @@ def inject_everywhere(project: Path, payload: str = ALL_PAYLOADS) -> dict[str, l
         for path in leaves:
             set_in(data, path, f"{get_in(data, path)} {payload}")
         while True:
-            refused = {tuple(error.absolute_path) for error in schema.validator_for(kind).iter_errors(data)}
-            # an error may sit on the leaf or on the oneOf/anyOf that holds it
+            refused = _refused(kind, data)
+            # an error may sit on the leaf or on the field of several forms that holds it
             reverted = {leaf for leaf in leaves if any(leaf[: len(r)] == r for r in refused)}
             if not reverted:
                 break

@@ -67,12 +67,24 @@ def test_each_data_file_names_its_schema_for_editors(kind):
     assert schema["description"]
 
 
-def test_the_schema_file_is_what_the_build_checks(project):
-    """One source of truth: widen an enum in the schema and the loader accepts the new value."""
+def test_one_declaration_drives_the_check_and_the_editors_schema(project):
+    """One source of truth: widen a word list in its declaration and the loader accepts the new value;
+    the editors' schema is stale until regenerated, and `python -m coopsite schemas` regenerates it."""
     edit(project, "data/trade.yaml", "    direction: import\n", "    direction: transit\n")
     assert "expected one of: export, import; got 'transit'" in run_check(project).stderr
-    schema = project / "hooks/coopsite/schemas/trade.schema.json"
-    schema.write_text(schema.read_text(encoding="utf-8").replace('"enum": ["export", "import"]', '"enum": ["export", "import", "transit"]'), encoding="utf-8")
+    edit(project, "hooks/coopsite/words.py", 'Direction = Literal["export", "import"]',
+         'Direction = Literal["export", "import", "transit"]')
     env = dict(os.environ, PYTHONPATH=str(project / "hooks"), SOURCE_DATE_EPOCH="1767225600")
     result = subprocess.run([sys.executable, "-m", "coopsite", "check", str(project)], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
+    stale = subprocess.run([sys.executable, "-m", "coopsite", "schemas", "--check"], capture_output=True, text=True, env=env)
+    assert stale.returncode == 1 and "trade.schema.json" in stale.stderr
+    subprocess.run([sys.executable, "-m", "coopsite", "schemas"], check=True, capture_output=True, env=env)
+    schema = json.loads((project / "hooks/coopsite/schemas/trade.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["Good"]["properties"]["direction"]["enum"] == ["export", "import", "transit"]
+
+
+def test_the_committed_schemas_are_generated_from_the_declarations():
+    from coopsite import schemas
+
+    assert schemas.stale() == [], "run `make schemas` and commit hooks/coopsite/schemas/"

@@ -11,6 +11,7 @@ import json
 from coopsite import export
 from coopsite.load import load_or_raise
 from coopsite.render import charts, cite
+from coopsite.model import Text
 from coopsite.site import Site
 from conftest import ROOT
 
@@ -58,8 +59,7 @@ def test_citation_names_page_site_date_and_address():
 
 
 def test_charts_render_without_mkdocs_and_escape_data_text():
-    label = DATA.figures["kia-investment"].label
-    hostile = dataclasses.replace(DATA.figures["kia-investment"], label=dataclasses.replace(label, values={"en": "<script>x</script>"}))
+    hostile = DATA.figures["kia-investment"].model_copy(update={"label": Text({"en": "<script>x</script>"})})
     data = dataclasses.replace(DATA, figures={**DATA.figures, "kia-investment": hostile})
     ctx = Site(data, dt.date(2026, 1, 1)).context("figures.md")
     out = charts.sizes(ctx)
@@ -75,9 +75,8 @@ def test_a_chart_whose_figures_are_missing_is_left_out():
 
 
 def test_json_downloads_keep_markup_out_of_their_bytes_but_not_out_of_the_data():
-    label = DATA.goods[0].name
-    good = dataclasses.replace(DATA.goods[0], name=dataclasses.replace(label, values={"en": "<b>Oil</b> & gas"}))
-    data = dataclasses.replace(DATA, goods=[good, *DATA.goods[1:]])
+    good = DATA.goods[0].model_copy(update={"name": Text({"en": "<b>Oil</b> & gas"})})
+    data = dataclasses.replace(DATA, goods=(good, *DATA.goods[1:]))
     text = export.to_json(data, export.BY_NAME["trade-goods"])
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)[0]["name"] == "<b>Oil</b> & gas"

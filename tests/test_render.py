@@ -6,7 +6,7 @@ import pytest
 
 from coopsite.dates import PartialDate
 from coopsite.load import load_or_raise
-from coopsite.model import Evidence, Figure, Milestone, Range, Text, Unit
+from coopsite.model import Figure, Milestone, Range, Text, Unit
 from coopsite.render import ui
 from coopsite.render.html import md_text
 from coopsite.render.plant import milestone_status_text
@@ -14,15 +14,17 @@ from coopsite.render.site_map import static_linker
 from coopsite.render.values import format_value
 from conftest import ROOT
 
-MONEY = Unit("usd", "money", "US$")
-CARS = Unit("cars", "count", one=Text({"en": "car a year"}), other=Text({"en": "cars a year"}))
-JOBS = Unit("jobs", "count", one=Text({"en": "job"}), other=Text({"en": "jobs"}))
-PERCENT = Unit("percent", "percent")
+MONEY = Unit(id="usd", kind="money", symbol="US$")
+CARS = Unit(id="cars", kind="count", one=Text({"en": "car a year"}), other=Text({"en": "cars a year"}))
+JOBS = Unit(id="jobs", kind="count", one=Text({"en": "job"}), other=Text({"en": "jobs"}))
+PERCENT = Unit(id="percent", kind="percent")
 
 
 def figure(value, unit, qualifier="exact"):
-    return Figure("f", "t", Text({"en": "label"}), value, unit, qualifier, "reported",
-                  PartialDate.parse(2019), False, Evidence("s", "q"), (), {})
+    made = Figure(id="f", topic="t", label=Text({"en": "label"}), value=value, unit=unit.id, qualifier=qualifier,
+                  outlook="reported", as_of=PartialDate.parse(2019), source="s", quote="q q")
+    made._unit = unit  # what load.py links when it builds the Dataset
+    return made
 
 
 @pytest.mark.parametrize("value, unit, qualifier, shown", [
@@ -41,8 +43,10 @@ def test_values_read_as_people_write_them(value, unit, qualifier, shown):
 
 
 def milestone(date, status="planned"):
-    return Milestone("m", Text({"en": "t"}), PartialDate.parse(date), None, status,
-                     Evidence("s", "q"), PartialDate.parse("2023-11-13"), (), {})
+    made = Milestone(id="m", title=Text({"en": "t"}), date=PartialDate.parse(date), status=status, source="s",
+                     quote="q q")
+    made._reported = PartialDate.parse("2023-11-13")  # its source's date, linked by load.py
+    return made
 
 
 def test_a_plan_before_its_date_reads_as_scheduled():

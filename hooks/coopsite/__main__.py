@@ -3,6 +3,7 @@
     python -m coopsite check [PROJECT_DIR]   validate data/ and docs/ markers without building
     python -m coopsite diff REV [PROJECT_DIR] describe what changed in the facts since git revision REV
     python -m coopsite config [PROJECT_DIR]   check mkdocs.yml before MkDocs reads it (make build, make serve)
+    python -m coopsite schemas [--check]      write the editors' JSON Schemas from the declarations (or check them)
 """
 
 from __future__ import annotations
@@ -26,7 +27,21 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
     config = commands.add_parser("config", help="check that mkdocs.yml is readable YAML; exit 1 with a located error")
     config.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas in hooks/coopsite/schemas/ from model.py")
+    schemas.add_argument("--check", action="store_true", help="only list stale schema files; exit 1 if any")
     args = parser.parse_args(argv)
+
+    if args.command == "schemas":
+        from . import schemas as generated
+
+        if args.check:
+            stale = generated.stale()
+            for name in stale:
+                print(f"hooks/coopsite/schemas/{name}: stale; run `make schemas`", file=sys.stderr)
+            return 1 if stale else 0
+        for name in generated.write():
+            print(f"wrote hooks/coopsite/schemas/{name}")
+        return 0
 
     if args.command == "config":
         problems = check_config(args.project)

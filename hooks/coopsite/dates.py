@@ -12,6 +12,8 @@ DATE_FORMS = "a year (2024), a half (2025-H1), a quarter (2025-Q1), a month (202
 _PATTERN = re.compile(
     r"^(?P<year>\d{4})(?:-(?:H(?P<half>\d+)|Q(?P<quarter>\d+)|(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?))?$"
 )
+# The same grammar for JSON Schema (editors' tools): without the group names, which ECMAScript writes otherwise.
+DATE_PATTERN = re.sub(r"\?P<\w+>", "", _PATTERN.pattern)
 MONTHS = [calendar.month_name[m] for m in range(1, 13)]
 # The years a date may name: far beyond any fact the site could hold, and timelines and charts
 # stay a sane size (a milestone in 9999 would draw ten thousand years).

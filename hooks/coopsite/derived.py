@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
+from . import words
 from .model import Range
 
 # operation -> (symbol in a formula, the least and most inputs it takes; None: no upper bound)
@@ -18,6 +19,7 @@ OPERATIONS = {
     "divide": ("÷", 2, 2),
     "subtract": ("−", 2, None),
 }
+assert tuple(OPERATIONS) == words.OPERATIONS, "derived.OPERATIONS and words.Operation must name the same operations"
 
 Value = float | Range
 
@@ -91,3 +93,42 @@ def order(inputs: dict[str, Sequence[str]]) -> tuple[list[str], list[list[str]]]
     for node in inputs:
         visit(node, [])
     return done, loops
+
+
+def evaluate(declared: Sequence, reported: dict) -> tuple[dict, dict[str, str]]:
+    """Each derived figure's Computed value, after the ones it uses; and why any could not be computed.
+
+    Figures with an unknown input, too many inputs or in a loop of inputs are left out: the rules report those.
+    """
+    from .model import Computed
+
+    by_id = {}
+    for figure in declared:
+        by_id.setdefault(figure.id, figure)
+    usable = {d.id: d.input_ids for d in by_id.values()
+              if d.id not in d.input_ids and all(i in reported or i in by_id for i in d.input_ids)
+              and len(d.input_ids) <= (OPERATIONS[d.operation][2] or len(d.input_ids))}
+    ordered, loops = order(usable)
+    in_loop = {node for loop in loops for node in loop}
+    computed: dict = {}
+    failures: dict[str, str] = {}
+    for figure_id in ordered:
+        figure = by_id[figure_id]
+        if figure_id in in_loop or any(i not in reported and i not in computed for i in figure.input_ids):
+            continue
+        inputs = [(reported[i].value, reported[i].qualifier, reported[i].outlook, reported[i].as_of)
+                  if i in reported else (computed[i].value, computed[i].qualifier, computed[i].outlook, computed[i].as_of)
+                  for i in figure.input_ids]
+        try:
+            exact = compute(figure.operation, [value for value, *_ in inputs])
+        except (ValueError, ZeroDivisionError) as err:
+            failures[figure_id] = str(err)
+            continue
+        computed[figure_id] = Computed(
+            value=rounded(exact, figure.decimals), exact_value=exact,
+            qualifier="about" if is_rounded(exact, figure.decimals) or any(q != "exact" for _, q, _, _ in inputs)
+            else "exact",
+            outlook="expected" if any(o == "expected" for _, _, o, _ in inputs) else "reported",
+            as_of=max((d for *_, d in inputs), key=lambda d: d.sort_key()),
+        )
+    return computed, failures

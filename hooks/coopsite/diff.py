@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .dates import PartialDate
 from .load import DATA_FILES, load
-from .model import Dataset, Evidence, Figure, Range, Text
+from .model import Dataset, Declared, Figure, Range, Text
 from .formats import format_value
 
 
@@ -43,31 +42,30 @@ def _shown(value: Any) -> str:
         return ", ".join(str(v) for v in value) or "none"
     if value is None:
         return "none"
-    if is_dataclass(value):
+    if isinstance(value, Declared):
         return getattr(value, "id", str(value))
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items()) or "none"
     return f"“{value}”" if isinstance(value, str) else str(value)
 
 
-def _field_changes(old: Any, new: Any, skip: Iterable[str] = ()) -> list[str]:
+def _field_changes(old: Declared, new: Declared, skip: Iterable[str] = (), prefix: str = "") -> list[str]:
+    """One phrase per declared field that differs, named as editors write it (model.py's aliases)."""
     changes = []
-    for f in fields(old):
-        if f.name in ("id", *skip):
+    for attribute, info in type(old).model_fields.items():
+        name = info.alias or attribute
+        if name in ("id", *skip):
             continue
-        before, after = getattr(old, f.name), getattr(new, f.name)
-        if before != after:
-            name = f.name.replace("_ids", "s").replace("_id", "").replace("_", " ")
-            if f.name in ("name", "title", "label"):
-                changes.append(f"renamed from {_shown(before)} to {_shown(after)}")
-                continue
-            if isinstance(before, Evidence) and isinstance(after, Evidence):
-                for inner in fields(before):
-                    b, a = getattr(before, inner.name), getattr(after, inner.name)
-                    if b != a:
-                        changes.append(f"{name} {inner.name.replace('_id', '').replace('_', ' ')} changed from {_shown(b)} to {_shown(a)}")
-                continue
-            changes.append(f"{name} changed from {_shown(before)} to {_shown(after)}")
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        if before == after:
+            continue
+        if name in ("name", "title", "label") and not prefix:
+            changes.append(f"renamed from {_shown(before)} to {_shown(after)}")
+        elif (isinstance(before, Declared) and isinstance(after, Declared) and not hasattr(before, "id")
+              and not isinstance(before, (Text, Range))):
+            changes += _field_changes(before, after, prefix=f"{prefix}{name} ")
+        else:
+            changes.append(f"{prefix}{name.replace('_', ' ')} changed from {_shown(before)} to {_shown(after)}")
     return changes
 
 
@@ -99,8 +97,7 @@ def describe_changes(old: Dataset, new: Dataset) -> list[str]:
     title = lambda entry: _shown(getattr(entry, "title", None) or getattr(entry, "name", None) or getattr(entry, "label", None))
     lines: list[str] = []
     lines += _compare("Source", old.sources, new.sources, title)
-    lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title,
-                      skip=("reported",))
+    lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title)
     lines += _compare("Figure", old.figures, new.figures, title, _figure_value_change,
                       skip=("value", "unit", "qualifier"))
     lines += _compare("Sector", old.sectors, new.sectors, title)
@@ -113,6 +110,9 @@ def describe_changes(old: Dataset, new: Dataset) -> list[str]:
     lines += _compare("Unit", old.units, new.units, lambda u: u.id)
     if old.program and new.program and old.program != new.program:
         lines += [f"- Program: {change}" for change in _field_changes(old.program, new.program)]
+    if old.program and new.program and old.program.sectors_note != new.program.sectors_note:
+        lines.append(f"- Program: sectors note changed from {_shown(old.program.sectors_note)} to "
+                     f"{_shown(new.program.sectors_note)}")
     if old.plant and new.plant and old.plant != new.plant:
         lines += [f"- Plant: {change}" for change in _field_changes(old.plant, new.plant)]
     lines += _compare("Note on differing figures", {d.id: d for d in old.discrepancies},

@@ -1,26 +1,159 @@
-"""The site's facts as typed, validated objects. Built only by `load.py`."""
+"""Every kind of fact, declared once.
+
+Each class below is a data file's entry: its fields (named as editors write them, through
+`alias`), their types, their word lists and their descriptions. From these declarations come the
+validation (pydantic), the typed objects the renderers read, the JSON Schemas editors' tools use
+(schemas.py), the downloads' columns (export.py) and the names `make diff` reports (diff.py).
+
+What an entry knows only once the other files are read (a figure's unit, a milestone's report
+date, a derived figure's value) is linked in by load.py when the Dataset is built and never
+changed after.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
 
-from .dates import PartialDate
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, PrivateAttr, Strict, StringConstraints,
+    WithJsonSchema, create_model, model_validator,
+)
+from pydantic_core import PydanticCustomError
 
-LANGUAGES = ("en", "ru", "kk", "ko")
+from . import words
+from .dates import DATE_FORMS, DATE_PATTERN, DateFormError, PartialDate
+from .words import Direction, Language, MilestoneStatus, Operation, Outlook, ProjectStatus, Qualifier, UnitKind
+
+LANGUAGES = words.LANGUAGES
 
 
-@dataclass(frozen=True)
-class Text:
+class Expected(str):
+    """What a field expects, in an editor's words: the 'expected ...' of an error message."""
+
+
+class RefersTo(str):
+    """Marks an id field that names an entry of another kind; rules.references_resolve checks it exists."""
+
+
+def declared_metadata(info: Any) -> tuple[list, list[type]]:
+    """A field's metadata (from every level of Annotated) and the classes its type is made of."""
+    metadata, classes = list(getattr(info, "metadata", ())), []
+
+    def visit(tp: Any) -> None:
+        if get_origin(tp) is Annotated:
+            inner, *extra = get_args(tp)
+            metadata.extend(extra)
+            visit(inner)
+        elif isinstance(tp, type) and get_origin(tp) is None:
+            classes.append(tp)
+        for arg in get_args(tp) if get_origin(tp) is not Annotated else ():
+            visit(arg)
+
+    visit(getattr(info, "annotation", info))
+    return metadata, classes
+
+
+# -- building blocks ----------------------------------------------------------------------------
+
+def _unique(items: tuple) -> tuple:
+    seen = set()
+    for item in items:
+        if item in seen:
+            raise PydanticCustomError("unique", "lists '{item}' more than once", {"item": item})
+        seen.add(item)
+    return items
+
+
+def _stripped(text: str) -> str:
+    return text.strip()
+
+
+def _date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise PydanticCustomError("date_type", "expected a date")
+    try:
+        return PartialDate.parse(value)
+    except DateFormError as err:
+        raise PydanticCustomError("date", "{reason}", {"reason": str(err)}) from None
+
+
+Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80), Field(
+    description="A short name other files use to refer to this entry: lowercase letters, digits and single "
+                "hyphens. Changing it breaks references and permalinks.", examples=["kia-investment"]),
+    Expected("an id of lowercase letters, digits and single hyphens, such as 'kia-investment'")]
+Ids = Annotated[tuple[Id, ...], AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})]
+
+
+def ref(what: str) -> Any:
+    """An id naming an entry of kind `what` ('source', 'figure', ...)."""
+    return Annotated[Id, RefersTo(what)]
+
+
+def refs(what: str) -> Any:
+    """A list of ids naming entries of kind `what`."""
+    return Annotated[tuple[Annotated[Id, RefersTo(what)], ...], AfterValidator(_unique),
+                     Field(json_schema_extra={"uniqueItems": True})]
+PlainText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=5000, pattern=r"\S"), Field(
+    description="Plain text; shown exactly as written (no Markdown, no HTML)."), Expected("non-empty text")]
+Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(_stripped), Field(
+    description="The source article's sentence that states this fact, verbatim."),
+    Expected("the article's own words, copied verbatim")]
+Date = Annotated[PartialDate, PlainValidator(_date), WithJsonSchema({
+    "type": ["string", "integer"], "pattern": DATE_PATTERN, "description": f"A date at its true precision: {DATE_FORMS}.",
+    "examples": [2024, "2025-Q1", "2023-01", "2023-11-11"]}), Expected(f"a date as {DATE_FORMS}")]
+Inferred = Annotated[dict[str, PlainText], Field(
+    description="Fields the source leaves implicit, each with the reasoning that supplies it; empty when nothing is "
+                "inferred.",
+    examples=[{"date": "The article says 'In January'; the year is taken as 2023."}]),
+    Expected("a mapping from a field name to the reasoning, such as 'date: The article says ...'")]
+# A whole number stays an int (250000000 is written back as such), a decimal a float.
+Number = Annotated[Annotated[int, Strict(), Field(gt=0)] | Annotated[float, Strict(), Field(gt=0)],
+                   WithJsonSchema({"type": "number", "exclusiveMinimum": 0})]
+Flag = Annotated[bool, Strict(), Expected("true or false")]
+
+
+class Declared(BaseModel):
+    """An entry of a data file: unknown fields refused, values never changed after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, protected_namespaces=(), defer_build=True)
+    id_kind: ClassVar[Optional[str]] = None  # the kind of id an entry defines, as other fields refer to it
+    id_space: ClassVar[Optional[str]] = None  # where its id must be unique, when wider than its kind
+
+    def given(self) -> set[str]:
+        """The fields the editor wrote, by their names in the file."""
+        return {type(self).model_fields[name].alias or name for name in self.model_fields_set}
+
+
+class _TextBase(Declared):
     """Reader-facing text by language; English is always present."""
 
-    values: Mapping[str, str]
+    def __init__(self, values: Optional[dict[str, str]] = None, /, **by_language: str):
+        super().__init__(**(values or {}), **by_language)
 
     def get(self, lang: str = "en") -> str:
-        return self.values.get(lang) or self.values["en"]
+        return getattr(self, lang, None) or self.en
+
+    @property
+    def values(self) -> dict[str, str]:
+        return {lang: getattr(self, lang) for lang in LANGUAGES if getattr(self, lang)}
 
     def __str__(self) -> str:
         return self.get()
+
+
+Text = create_model(  # one field per language of words.Language: 'en' required, the others optional
+    "Text", __base__=_TextBase, __doc__=_TextBase.__doc__,
+    **{lang: (PlainText, ...) if lang == "en" else (PlainText, None) for lang in LANGUAGES},
+)
+ReaderText = Annotated[Text, Field(
+    description="Text shown to readers, by language: 'en' is required; "
+                f"{words.listed(LANGUAGES[1:], 'and')} may be added as translations.",
+    examples=[{"en": "Construction completed"}]),
+    Expected("text by language, such as 'en: Construction completed' on the next line, indented")]
 
 
 @dataclass(frozen=True)
@@ -31,185 +164,494 @@ class Evidence:
     quote: str
 
 
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: Text
-    headline: Optional[str]
-    outlet: Optional[str]
-    url: Optional[str]
-    published: PartialDate
-    language: str
-    summary: Optional[Text]
-    notes: Optional[Text]
-    inferred: Mapping[str, str]
+SourceId = Annotated[ref("source"), Field(alias="source", description="The id of the source article (see sources.csv).")]
+
+
+class Cited(Declared):
+    """An entry resting on a source; each declares `source_id` (written `source`) and `quote` where they belong."""
+
+    if TYPE_CHECKING:
+        source_id: str
+        quote: str
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.source_id, self.quote)
+
+
+# -- the entries --------------------------------------------------------------------------------
+# Descriptions serve editors (in their schema) and data users (in the downloads and on the Data page).
+
+class Source(Declared):
+    """An article every fact on the site comes from."""
+
+    id_kind = "source"
+
+    id: Id = Field(description="The source's id, used in the source field of every fact.")
+    title: ReaderText = Field(description="The article's title, ours when it has no headline.")
+    headline: Optional[PlainText] = Field(None, description="The article's own headline, verbatim; empty (null) when "
+                                                            "it has none.")
+    outlet: Optional[PlainText] = Field(None, description="The publication; empty (null) when not stated.")
+    url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
+                            Expected("an address starting with http:// or https://")]] = Field(
+        None, description="The article's address, when known.")
+    published: Date = Field(description="The publication date.")
+    language: Language = Field(description="The article's language (a language code), and so its quotes'.")
+    summary: ReaderText = Field(None, description="What the article reports.")
+    notes: ReaderText = Field(None, description="Notes on the article: missing headline, outlet or date.")
+    inferred: Inferred = {}
+
+
+class Person(Cited):
+    """A person a source names, with the role it gives them."""
+
+    id_kind = "person"
+
+    id: Id
+    name: PlainText = Field(description="The name as the source spells it.")
+    role: ReaderText = Field(description="The role the source gives, at the source's date.")
+    source_id: SourceId
+    quote: Quote
+
+
+class Statement(Cited):
+    """What a person said, with the article's words as evidence."""
+
+    id_kind = "statement"
+
+    id: Id
+    person_id: ref("person") = Field(alias="person", description="The id of the speaker in people.yaml.")
+    source_id: SourceId
+    date: Date = Field(None, description="When it was said; leave out when the source does not say.")
+    direct: Flag = Field(description="true when the article quotes the words in quotation marks; false for "
+                                     "reported speech.")
+    summary: ReaderText = Field(description="What was said, in a sentence of ours.")
+    quote: Quote
+    inferred: Inferred = {}
+
+
+class Place(Declared):
+    """A place, with the other spellings readers search for."""
+
+    id_kind = "place"
+
+    id: Id
+    name: ReaderText = Field(description="The spelling the sources use.")
+    also_spelled: Annotated[tuple[PlainText, ...], AfterValidator(_unique)] = Field(
+        (), description="Other spellings and scripts, so that search finds them. Background, not from the sources: "
+                        "shown labelled as such.", examples=[["Kostanay", "Костанай"]],
+        json_schema_extra={"uniqueItems": True})
+    background: ReaderText = Field(None, description="What the place is, in a few words. Background, not from the "
+                                                     "sources: shown labelled as such.")
+
+
+_NEEDS_BY_KIND = {"money": ("symbol",), "count": ("one", "other")}
+
+
+class Unit(Declared):
+    """How a figure is written out for readers."""
+
+    id_kind = "unit"
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"required": list(needs)}}
+        for kind, needs in _NEEDS_BY_KIND.items()]})
+
+    id: Id
+    kind: UnitKind = Field(description="money: symbol first and large amounts scaled (US$250 million); count: the "
+                                       "noun follows the number (70,000 cars a year); percent: 90%.")
+    symbol: Annotated[str, Strict(), StringConstraints(min_length=1)] = Field(
+        "", description="For money: the symbol written before the amount, such as US$.")
+    one: ReaderText = Field(None, description="For counts: the noun after 1, such as 'car a year'.")
+    other: ReaderText = Field(None, description="For counts: the noun after any other number, such as 'cars a year'.")
+
+    @model_validator(mode="after")
+    def _what_the_kind_needs(self) -> "Unit":
+        for needed in _NEEDS_BY_KIND.get(self.kind, ()):
+            if needed not in self.model_fields_set:
+                raise PydanticCustomError("missing", "missing field '{name}'", {"name": needed})
+        return self
+
+
+class Range(Declared):
+    """A number the source gives as a range: 5 to 6."""
+
+    model_config = ConfigDict(json_schema_extra={"x-expected": "a range such as {low: 5, high: 6}"})
+
+    low: Number
+    high: Number
+
+    def __init__(self, *low_high: float, **fields: float):  # Range(5, 6) as well as Range(low=5, high=6)
+        super().__init__(**dict(zip(("low", "high"), low_high)), **fields)
+
+
+Value = Annotated[Number | Range, Field(
+    description="The number in full (250000000, not '250 million'), or a range {low: 5, high: 6}.",
+    examples=[250000000, {"low": 5, "high": 6}]),
+    Expected("a number above 0 written in digits (such as 250000000), or a range such as {low: 5, high: 6}")]
+TopicId = Annotated[ref("topic"), Field(alias="topic", description="The id of the topic the figure belongs to.")]
+UnitId = Annotated[ref("unit"), Field(
+    alias="unit", description="The id of the unit: usd (US dollars), jobs, projects, percent, and so on.")]
+
+
+class Topic(Declared):
+    """A group of figures on the Key figures page."""
+
+    id_kind = "topic"
+
+    id: Id
+    name: ReaderText
+
+
+class Figure(Cited):
+    """A number a source gives."""
+
+    id_kind = "figure"
+
+    id: Id = Field(description="The figure's id; its permalink is figures/#figure-ID.")
+    topic_id: TopicId
+    label: ReaderText = Field(description="What the number counts.")
+    value: Value
+    unit_id: UnitId
+    qualifier: Qualifier = Field(description=f"How the number is qualified: {words.listed(words.QUALIFIERS)}.")
+    outlook: Outlook = Field(description="reported (a fact as of the date) or expected (a plan or forecast).")
+    as_of: Date = Field(description="The date or period the number refers to.")
+    headline: Flag = Field(False, description="true when the figure is shown on the home page.")
+    source_id: SourceId
+    quote: Quote = Field(description="The source article's sentence that states this fact, verbatim; it must "
+                                     "contain the value as written there.")
+    statement_ids: refs("statement") = Field((), alias="statements",
+                                             description="Ids of the statements (people page) behind this fact.")
+    inferred: Inferred = {}
+
+    _unit: Unit = PrivateAttr(None)
+
+    @property
+    def unit(self) -> Unit:
+        return self._unit
+
+
+class DerivedFigure(Declared):
+    """A number computed at build time from other figures (see derived.py); never a reported one."""
+
+    id_kind = "derived figure"
+    id_space = "figure"  # one id per figure, reported or derived
+
+    id: Id = Field(description="The derived figure's id; its permalink is figures/#figure-ID.")
+    topic_id: TopicId
+    label: ReaderText = Field(description="What the computed number counts.")
+    operation: Operation = Field(description="multiply, divide (first ÷ second) or subtract (first − the others).")
+    input_ids: Annotated[Ids, Field(min_length=2)] = Field(
+        alias="inputs", description="Ids of the figures (reported or derived) it is computed from, in formula order.",
+        examples=[["kia-investment", "kia-jobs"]])
+    unit_id: UnitId
+    decimals: Annotated[int, Strict()] = Field(0, ge=0, le=6, description="Decimal places the result is rounded to.")
+    note: ReaderText = Field(None, description="The assumption behind the computation, when there is one.")
+
+    # Worked out from the inputs when the Dataset is built (load.py).
+    _unit: Unit = PrivateAttr(None)
+    _computed: "Computed" = PrivateAttr(None)
+
+    @property
+    def unit(self) -> Unit:
+        return self._unit
+
+    @property
+    def value(self) -> float | Range:
+        """Rounded to `decimals`, as shown and exported."""
+        return self._computed.value
+
+    @property
+    def exact_value(self) -> float | Range:
+        return self._computed.exact_value
+
+    @property
+    def qualifier(self) -> str:
+        """exact, or about when an input is not exact or the result is rounded."""
+        return self._computed.qualifier
+
+    @property
+    def outlook(self) -> str:
+        """expected when any input is."""
+        return self._computed.outlook
+
+    @property
+    def as_of(self) -> PartialDate:
+        """The latest date among the inputs."""
+        return self._computed.as_of
 
 
 @dataclass(frozen=True)
-class Person:
-    id: str
-    name: str
-    role: Text
-    evidence: Evidence
-
-
-@dataclass(frozen=True)
-class Statement:
-    id: str
-    person_id: str
-    date: Optional[PartialDate]
-    direct: bool
-    summary: Text
-    evidence: Evidence
-    inferred: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Place:
-    id: str
-    name: Text
-    also_spelled: tuple[str, ...]  # background: not from the sources
-    background: Optional[Text]  # what the place is; not from the sources
-
-
-@dataclass(frozen=True)
-class Unit:
-    id: str
-    kind: str  # money | count | percent
-    symbol: str = ""
-    one: Optional[Text] = None
-    other: Optional[Text] = None
-
-
-@dataclass(frozen=True)
-class Range:
-    low: float
-    high: float
-
-
-@dataclass(frozen=True)
-class Figure:
-    id: str
-    topic_id: str
-    label: Text
+class Computed:
     value: float | Range
-    unit: Unit
+    exact_value: float | Range
     qualifier: str
     outlook: str
     as_of: PartialDate
-    headline: bool
-    evidence: Evidence
-    statement_ids: tuple[str, ...]
-    inferred: Mapping[str, str]
+
+
+class Milestone(Cited):
+    """A step on the Kia plant's timeline."""
+
+    id_kind = "milestone"
+    model_config = ConfigDict(json_schema_extra={
+        "oneOf": [{"required": ["date"], "not": {"required": ["after"]}},
+                  {"required": ["after"], "not": {"required": ["date"]}}]})
+
+    id: Id = Field(description="The milestone's id; its permalink is kia-plant/#milestone-ID.")
+    title: ReaderText = Field(description="What happened or is planned.")
+    date: Date = Field(None, description="When, at the precision the source gives; left out when the source gives "
+                                         "no date (then 'after' names the milestone it follows).")
+    after_id: Id = Field(None, alias="after",
+                         description="For an undated milestone: the id of the milestone it follows.")
+    status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as the source reports it "
+                                                "on its own date.")
+    source_id: Annotated[ref("source"), Field(
+        alias="source", description="The id of the source article (see sources.csv); its date is the date of the "
+                                    "report.")]
+    quote: Quote
+    statement_ids: refs("statement") = Field((), alias="statements",
+                                             description="Ids of the statements (people page) behind this fact.")
+    inferred: Inferred = {}
+
+    _reported: PartialDate = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _date_or_after(self) -> "Milestone":
+        if ("date" in self.model_fields_set) == ("after_id" in self.model_fields_set):
+            raise PydanticCustomError("date_or_after", "expected either a 'date' or, when the source gives none, "
+                                      "'after' naming the milestone it follows (not both), got a mapping")
+        return self
+
+    @property
+    def reported(self) -> PartialDate:
+        """The publication date of the source the status rests on: what 'as reported on' names."""
+        return self._reported
+
+
+class Plant(Declared):
+    """The plant's summary card."""
+
+    id_kind = "plant"
+
+    id: Id
+    name: ReaderText
+    partner: PlainText = Field(description="The company behind the plant.")
+    place_id: ref("place") = Field(alias="place", description="The id of the place in places.yaml.")
+    kind: ReaderText = Field(description="What kind of plant it is.")
+    status: MilestoneStatus = Field(description="As the status source reports it on its date.")
+    status_text: ReaderText = Field(description="The status in words, as of the status source's date.")
+    status_source: ref("source") = Field(description="The id of the source that reports the status.")
+    status_quote: Quote
+    figure_ids: refs("figure") = Field(alias="figures", description="Ids of figures in figures.yaml shown on the "
+                                                                    "summary card: investment, capacity, jobs.")
+
+    @property
+    def status_evidence(self) -> Evidence:
+        return Evidence(self.status_source, self.status_quote)
+
+
+class Period(Declared):
+    """The years the program runs."""
+
+    start: Date
+    end: Date
+
+
+class Program(Declared):
+    """The Fresh Wind program."""
+
+    id_kind = "program"
+
+    id: Id
+    name: ReaderText
+    description: ReaderText
+    period: Period = Field(description="The years the program runs.")
+    period_quote: Quote
+    signed: Date = Field(description="When the program was signed.")
+    signed_during: ReaderText
+    signed_quote: Quote
+    person_ids: refs("person") = Field((), alias="people", description="Ids of people in people.yaml linked to the "
+                                                                       "program.")
+    source_id: SourceId
+    figure_ids: refs("figure") = Field(alias="figures", description="Ids of figures in figures.yaml shown with the "
+                                                                    "program.")
+    inferred: Inferred = {}
+
+    _sectors_note: Optional[Text] = PrivateAttr(None)
+
+    @property
+    def period_start(self) -> PartialDate:
+        return self.period.start
+
+    @property
+    def period_end(self) -> PartialDate:
+        return self.period.end
+
+    @property
+    def period_evidence(self) -> Evidence:
+        return Evidence(self.source_id, self.period_quote)
+
+    @property
+    def signed_evidence(self) -> Evidence:
+        return Evidence(self.source_id, self.signed_quote)
+
+    @property
+    def sectors_note(self) -> Optional[Text]:
+        """program.yaml's `sectors_note`, shown above the list of sectors."""
+        return self._sectors_note
+
+
+class Sector(Cited):
+    """A sector of the program; each has its own page."""
+
+    id_kind = "sector"
+
+    id: Id = Field(description="The sector's id; its page is program/sectors/ID/.")
+    name: ReaderText = Field(description="The sector's name.")
+    description: ReaderText = Field(None, description="A short description, when there is one.")
+    source_id: SourceId
+    quote: Quote
+    statement_ids: refs("statement") = Field((), alias="statements",
+                                             description="Ids of the statements (people page) behind this fact.")
+
+
+class Project(Cited):
+    """A named project of the program."""
+
+    id_kind = "project"
+
+    id: Id = Field(description="The project's id; its permalink is program/#project-ID.")
+    name: ReaderText = Field(description="The project's name.")
+    description: ReaderText = Field(None, description="A short description, when there is one.")
+    place_id: ref("place") = Field(None, alias="place", description="The id of the place, when the source names one.")
+    status: ProjectStatus = Field(description=f"{words.listed(words.PROJECT_STATUSES)}, as the source reports it "
+                                              "(not-stated when it does not say).")
+    sector_ids: refs("sector") = Field(alias="sectors", description="Ids of the sectors the project belongs to; may "
+                                                                    "be empty.")
+    source_id: SourceId
+    quote: Quote
+    inferred: Inferred = {}
+
+
+class Discrepancy(Declared):
+    """Where the sources disagree: the figures involved and a note, shown beside them."""
+
+    id_kind = "discrepancy"
+
+    id: Id
+    figure_ids: refs("figure") = Field(alias="figures", description="Ids of the figures that disagree.")
+    note: ReaderText
+
+
+class Good(Cited):
+    """A good Kazakhstan exports to the Republic of Korea or imports from it."""
+
+    id_kind = "good"
+
+    id: Id = Field(description="The good's id; its permalink is trade/#good-ID.")
+    name: ReaderText = Field(description="The good.")
+    direction: Direction = Field(description="export (Kazakhstan to Korea) or import (Korea to Kazakhstan).")
+    source_id: SourceId
+    quote: Quote
+
+
+# -- the files ----------------------------------------------------------------------------------
+
+class SourcesFile(Declared):
+    """Sources: the articles every fact on the site comes from."""
+
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+
+
+class PeopleFile(Declared):
+    """People: the people the sources name, with the role the source gives them."""
+
+    people: tuple[Person, ...]
+
+
+class StatementsFile(Declared):
+    """Statements: what the people in people.yaml said, with the article's words as evidence."""
+
+    statements: tuple[Statement, ...]
+
+
+class PlacesFile(Declared):
+    """Places: places, with the other spellings readers search for."""
+
+    places: tuple[Place, ...]
+
+
+class UnitsFile(Declared):
+    """Units: how figures are written out for readers."""
+
+    units: tuple[Unit, ...]
+
+
+class FiguresFile(Declared):
+    """Key figures: every number in the sources, grouped by topic."""
+
+    topics: tuple[Topic, ...]
+    figures: tuple[Figure, ...]
+    derived: tuple[DerivedFigure, ...] = Field((), description=(
+        "Figures computed at build time from other figures; always shown labelled 'derived', with the formula, "
+        "and never quoted."))
+
+
+class PlantFile(Declared):
+    """Kia plant and its milestones: the plant's summary card and the milestones of its timeline."""
+
+    plant: Plant
+    milestones: Annotated[tuple[Milestone, ...], Field(min_length=1)]
+
+
+class ProgramFile(Declared):
+    """Cooperation program, sectors and projects: the Fresh Wind program, its sectors (one page each) and the
+    projects the sources name."""
+
+    program: Program
+    sectors_note: ReaderText = Field(None, description="A note shown above the list of sectors.")
+    sectors: tuple[Sector, ...]
+    projects: tuple[Project, ...]
+    discrepancies: tuple[Discrepancy, ...] = Field((), description=(
+        "Where the sources disagree: the figures involved and a note, shown beside them."))
+
+
+class TradeFile(Declared):
+    """Trade: what Kazakhstan exports to the Republic of Korea and imports from it."""
+
+    goods: tuple[Good, ...]
+    turnover_figures: refs("figure") = Field(description="Ids of figures in figures.yaml about trade turnover.")
+
+
+# Each data file and its declaration, in the order they are read.
+FILES: dict[str, type[Declared]] = {
+    "sources": SourcesFile, "people": PeopleFile, "statements": StatementsFile, "places": PlacesFile,
+    "units": UnitsFile, "figures": FiguresFile, "plant": PlantFile, "program": ProgramFile, "trade": TradeFile,
+}
+
+
+# -- the dataset --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Index:
+    """Every "which X belong to Y" answer, grouped once when the Dataset is built.
+
+    Pages ask these for each person, sector, figure and source; scanning every list for each
+    question would make the build quadratic in the data.
+    """
+
+    statements_of: dict[str, list] = field(default_factory=dict)
+    projects_in: dict[str, list] = field(default_factory=dict)
+    figures_in: dict[str, list] = field(default_factory=dict)
+    derived_in: dict[str, list] = field(default_factory=dict)
+    discrepancies_for: dict[str, list] = field(default_factory=dict)
+    supported_by: dict[str, list] = field(default_factory=dict)
+    citing: dict[str, dict[str, list]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class DerivedFigure:
-    """A number computed at build time from other figures (see derived.py); never a reported one."""
-
-    id: str
-    topic_id: str
-    label: Text
-    operation: str  # multiply | divide | subtract
-    input_ids: tuple[str, ...]
-    unit: Unit
-    decimals: int
-    note: Optional[Text]
-    value: float | Range  # rounded to `decimals`, as shown and exported
-    exact_value: float | Range
-    qualifier: str  # exact, or about when an input is not exact or the result is rounded
-    outlook: str  # expected when any input is
-    as_of: PartialDate  # the latest date among the inputs
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    name: Text
-
-
-@dataclass(frozen=True)
-class Milestone:
-    id: str
-    title: Text
-    date: Optional[PartialDate]
-    after_id: Optional[str]
-    status: str  # done | in-progress | planned
-    evidence: Evidence
-    reported: PartialDate
-    statement_ids: tuple[str, ...]
-    inferred: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Plant:
-    id: str
-    name: Text
-    partner: str
-    place_id: str
-    kind: Text
-    status: str
-    status_text: Text
-    status_evidence: Evidence
-    figure_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Sector:
-    id: str
-    name: Text
-    description: Optional[Text]
-    evidence: Evidence
-    statement_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Project:
-    id: str
-    name: Text
-    description: Optional[Text]
-    place_id: Optional[str]
-    status: str
-    sector_ids: tuple[str, ...]
-    evidence: Evidence
-    inferred: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Discrepancy:
-    id: str
-    figure_ids: tuple[str, ...]
-    note: Text
-
-
-@dataclass(frozen=True)
-class Program:
-    id: str
-    name: Text
-    description: Text
-    period_start: PartialDate
-    period_end: PartialDate
-    period_evidence: Evidence
-    signed: PartialDate
-    signed_during: Text
-    signed_evidence: Evidence
-    person_ids: tuple[str, ...]
-    figure_ids: tuple[str, ...]
-    inferred: Mapping[str, str]
-    sectors_note: Optional[Text]
-
-
-@dataclass(frozen=True)
-class Good:
-    id: str
-    name: Text
-    direction: str  # export | import
-    evidence: Evidence
-
-
-@dataclass
 class Dataset:
-    """Everything the site shows, in the order editors wrote it."""
+    """Everything the site shows, in the order editors wrote it. Built once by load.py; never changed."""
 
     sources: dict[str, Source] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
@@ -220,13 +662,17 @@ class Dataset:
     figures: dict[str, Figure] = field(default_factory=dict)
     derived: dict[str, DerivedFigure] = field(default_factory=dict)
     plant: Optional[Plant] = None
-    milestones: list[Milestone] = field(default_factory=list)
+    milestones: tuple[Milestone, ...] = ()
     program: Optional[Program] = None
     sectors: dict[str, Sector] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)
-    discrepancies: list[Discrepancy] = field(default_factory=list)
-    goods: list[Good] = field(default_factory=list)
+    discrepancies: tuple[Discrepancy, ...] = ()
+    goods: tuple[Good, ...] = ()
     turnover_figure_ids: tuple[str, ...] = ()
+    index: Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _index(self))
 
     def timeline(self) -> list[Milestone]:
         """Milestones in date order; an undated one right after the milestone it follows."""
@@ -246,82 +692,66 @@ class Dataset:
             place(milestone)
         return ordered
 
-    def _index(self) -> dict[str, dict[str, list]]:
-        """Every "which X belong to Y" answer, grouped in one pass and kept.
-
-        Pages ask these for each person, sector, figure and source; scanning every list for each
-        question would make the build quadratic in the data. Rebuilt if the collections change.
-        """
-        key = tuple(id(c) for c in self._collections()) + tuple(len(c) for c in self._collections())
-        cached = self.__dict__.get("_index_cache")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        index: dict[str, dict[str, list]] = {name: {} for name in (
-            "statements_of", "projects_in", "figures_in", "derived_in", "discrepancies_for", "supported_by")}
-
-        def add(name: str, key: str, item) -> None:
-            index[name].setdefault(key, []).append(item)
-
-        for statement in self.statements.values():
-            add("statements_of", statement.person_id, statement)
-        for project in self.projects.values():
-            for sector_id in dict.fromkeys(project.sector_ids):
-                add("projects_in", sector_id, project)
-        for figure in self.figures.values():
-            add("figures_in", figure.topic_id, figure)
-        for derived in self.derived.values():
-            add("derived_in", derived.topic_id, derived)
-        for item in self.discrepancies:
-            for figure_id in dict.fromkeys(item.figure_ids):
-                add("discrepancies_for", figure_id, item)
-        for kind, items in (("milestones", self.milestones), ("figures", self.figures.values()),
-                            ("sectors", self.sectors.values())):
-            for item in items:
-                for statement_id in dict.fromkeys(item.statement_ids):
-                    add("supported_by", statement_id, (kind, item))
-        citing: dict[str, dict[str, list]] = {}
-        for kind, items in (
-            ("milestones", self.milestones), ("figures", self.figures.values()), ("sectors", self.sectors.values()),
-            ("projects", self.projects.values()), ("statements", self.statements.values()), ("goods", self.goods),
-        ):
-            for item in items:
-                citing.setdefault(item.evidence.source_id, {}).setdefault(kind, []).append(item)
-        index["citing"] = citing
-        self.__dict__["_index_cache"] = (key, index)
-        return index
-
-    def _collections(self) -> tuple:
-        return (self.statements, self.projects, self.figures, self.derived, self.discrepancies,
-                self.milestones, self.sectors, self.goods)
-
     def statements_of(self, person_id: str) -> list[Statement]:
-        return list(self._index()["statements_of"].get(person_id, ()))
+        return list(self.index.statements_of.get(person_id, ()))
 
     def projects_in(self, sector_id: str) -> list[Project]:
-        return list(self._index()["projects_in"].get(sector_id, ()))
+        return list(self.index.projects_in.get(sector_id, ()))
 
     def figures_in(self, topic_id: str) -> list[Figure]:
-        return list(self._index()["figures_in"].get(topic_id, ()))
+        return list(self.index.figures_in.get(topic_id, ()))
 
     def derived_in(self, topic_id: str) -> list[DerivedFigure]:
-        return list(self._index()["derived_in"].get(topic_id, ()))
+        return list(self.index.derived_in.get(topic_id, ()))
 
     def facts_supported_by(self, statement_id: str) -> dict[str, list]:
         """The milestones, figures and sectors that name a statement, in that order."""
         found: dict[str, list] = {"milestones": [], "figures": [], "sectors": []}
-        for kind, item in self._index()["supported_by"].get(statement_id, ()):
+        for kind, item in self.index.supported_by.get(statement_id, ()):
             found[kind].append(item)
         return found
 
-    def any_figure(self, figure_id: str) -> "Figure | DerivedFigure":
+    def any_figure(self, figure_id: str) -> Figure | DerivedFigure:
         """A reported or a derived figure by id."""
         return self.figures.get(figure_id) or self.derived[figure_id]
 
     def discrepancies_for(self, figure_id: str) -> list[Discrepancy]:
-        return list(self._index()["discrepancies_for"].get(figure_id, ()))
+        return list(self.index.discrepancies_for.get(figure_id, ()))
 
     def facts_citing(self, source_id: str) -> dict[str, list]:
         """What rests on a source, by kind, for the sources page."""
-        cited = self._index()["citing"].get(source_id, {})
+        cited = self.index.citing.get(source_id, {})
         return {kind: list(cited.get(kind, ()))
                 for kind in ("milestones", "figures", "sectors", "projects", "statements", "goods")}
+
+
+def _index(data: Dataset) -> Index:
+    index = Index()
+
+    def add(groups: dict[str, list], key: str, item: Any) -> None:
+        groups.setdefault(key, []).append(item)
+
+    for statement in data.statements.values():
+        add(index.statements_of, statement.person_id, statement)
+    for project in data.projects.values():
+        for sector_id in dict.fromkeys(project.sector_ids):
+            add(index.projects_in, sector_id, project)
+    for figure in data.figures.values():
+        add(index.figures_in, figure.topic_id, figure)
+    for derived in data.derived.values():
+        add(index.derived_in, derived.topic_id, derived)
+    for item in data.discrepancies:
+        for figure_id in dict.fromkeys(item.figure_ids):
+            add(index.discrepancies_for, figure_id, item)
+    for kind, items in (("milestones", data.milestones), ("figures", data.figures.values()),
+                        ("sectors", data.sectors.values())):
+        for item in items:
+            for statement_id in dict.fromkeys(item.statement_ids):
+                add(index.supported_by, statement_id, (kind, item))
+    for kind, items in (
+        ("milestones", data.milestones), ("figures", data.figures.values()), ("sectors", data.sectors.values()),
+        ("projects", data.projects.values()), ("statements", data.statements.values()), ("goods", data.goods),
+    ):
+        for item in items:
+            index.citing.setdefault(item.source_id, {}).setdefault(kind, []).append(item)
+    return index
