@@ -59,9 +59,9 @@ compare: $(STAMP)
 LOCALE := hooks/coopsite/locale
 messages: $(STAMP)
 	cd hooks && ../$(BIN)/pybabel -q extract --mapping-file ../babel.cfg --sort-output --add-location file \
-		--no-wrap --project coopsite --copyright-holder "" --msgid-bugs-address "" --output-file coopsite/locale/messages.pot .
+		--no-wrap --omit-header --output-file coopsite/locale/messages.pot .
 	for po in $(LOCALE)/*/LC_MESSAGES/messages.po; do \
-		$(BIN)/pybabel -q update --input-file $(LOCALE)/messages.pot --output-file $$po --no-wrap --no-fuzzy-matching \
+		$(BIN)/pybabel -q update --input-file $(LOCALE)/messages.pot --output-file $$po --no-wrap --no-fuzzy-matching --ignore-pot-creation-date \
 			--locale $$(basename $$(dirname $$(dirname $$po))); done
 
 ## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)
