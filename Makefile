@@ -27,10 +27,12 @@ $(NODE_DEPS): package-lock.json
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change to docs/, data/ or hooks/
 serve: $(STAMP)
+	@$(BIN)/python -m coopsite config .
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: strict build into site/; the old site/ is replaced only when the new build succeeds
 build: $(STAMP)
+	@$(BIN)/python -m coopsite config .
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old
@@ -57,9 +59,9 @@ compare: $(STAMP)
 LOCALE := hooks/coopsite/locale
 messages: $(STAMP)
 	cd hooks && ../$(BIN)/pybabel -q extract --mapping-file ../babel.cfg --sort-output --add-location file \
-		--no-wrap --project coopsite --copyright-holder "" --msgid-bugs-address "" --output-file coopsite/locale/messages.pot .
+		--no-wrap --omit-header --output-file coopsite/locale/messages.pot .
 	for po in $(LOCALE)/*/LC_MESSAGES/messages.po; do \
-		$(BIN)/pybabel -q update --input-file $(LOCALE)/messages.pot --output-file $$po --no-wrap --no-fuzzy-matching \
+		$(BIN)/pybabel -q update --input-file $(LOCALE)/messages.pot --output-file $$po --no-wrap --no-fuzzy-matching --ignore-pot-creation-date \
 			--locale $$(basename $$(dirname $$(dirname $$po))); done
 
 ## test: the whole test suite (browser tests need /usr/bin/chromium; REQUIRE_BROWSER=1 makes its absence fail)

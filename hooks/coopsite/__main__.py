@@ -2,6 +2,7 @@
 
     python -m coopsite check [PROJECT_DIR]   validate data/ and docs/ markers without building
     python -m coopsite diff REV [PROJECT_DIR] describe what changed in the facts since git revision REV
+    python -m coopsite config [PROJECT_DIR]   check mkdocs.yml before MkDocs reads it (make build, make serve)
     python -m coopsite schemas [--check]      write the editors' JSON Schemas from the declarations (or check them)
 """
 
@@ -11,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .config_file import check_config
 from .diff import DiffError, diff_against_revision
 from .site import check_project
 
@@ -23,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     diff = commands.add_parser("diff", help="describe what changed in the facts since a git revision")
     diff.add_argument("revision", help="a git revision, such as main or HEAD~1")
     diff.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
+    config = commands.add_parser("config", help="check that mkdocs.yml is readable YAML; exit 1 with a located error")
+    config.add_argument("project", nargs="?", default=".", type=Path, help="the project folder (default: .)")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas in hooks/coopsite/schemas/ from model.py")
     schemas.add_argument("--check", action="store_true", help="only list stale schema files; exit 1 if any")
     args = parser.parse_args(argv)
@@ -38,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         for name in generated.write():
             print(f"wrote hooks/coopsite/schemas/{name}")
         return 0
+
+    if args.command == "config":
+        problems = check_config(args.project)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
 
     if args.command == "diff":
         try:

@@ -10,6 +10,7 @@ from pathlib import Path as FsPath
 from typing import Callable
 
 from .errors import Problem, did_you_mean
+from .yamlfile import YamlFileError, decode  # UTF-8 only, the error located at the first bad byte
 from .render import charts, downloads, figures, people, plant, program, sources, trade
 from .render.context import RenderContext
 from .render.html import block_breaks
@@ -60,8 +61,17 @@ def check(markdown: str, display_name: str) -> list[Problem]:
 
 
 def check_docs(docs_dir: FsPath, display_prefix: str = "docs") -> list[Problem]:
+    """Every Markdown file's markers; a file that is not UTF-8 or cannot be read is a located problem."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        problems += check(path.read_text(encoding="utf-8"), f"{display_prefix}/{relative}")
+        display_name = f"{display_prefix}/{path.relative_to(docs_dir).as_posix()}"
+        try:
+            text = decode(path.read_bytes(), display_name)
+        except YamlFileError as err:
+            problems.append(err.problem)
+            continue
+        except OSError as err:
+            problems.append(Problem(display_name, 0, 0, "", f"cannot read the file: {err.strerror}"))
+            continue
+        problems += check(text, display_name)
     return problems

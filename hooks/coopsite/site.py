@@ -12,6 +12,7 @@ from pathlib import Path as FsPath
 from typing import Optional
 
 from . import export, markers
+from .config_file import check_config
 from .errors import DataError, Report
 from .load import load
 from .model import Dataset
@@ -94,6 +95,8 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     today = today or build_date()
     result = load(project_dir / "data", today=today)
     report = result.report
+    for problem in check_config(project_dir):
+        report.add(problem)
     for problem in markers.check_docs(project_dir / "docs"):
         report.add(problem)
     return report

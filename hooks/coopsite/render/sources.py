@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import evidence, site_map
 from .context import RenderContext
-from .values import format_value
+from ..formats import format_value
 
 
 def _link(ctx: RenderContext, kind: str, item) -> dict:
