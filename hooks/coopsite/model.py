@@ -34,7 +34,7 @@ class Expected(str):
 
 
 class RefersTo(str):
-    """Marks an id field that names an entry of another kind; rules.references_resolve checks it exists."""
+    """Marks an id field that names an entry of another kind; checks.references_resolve checks it exists."""
 
 
 def declared_metadata(info: Any) -> tuple[list, list[type]]:
