@@ -59,7 +59,7 @@ def test_citation_names_page_site_date_and_address():
 
 
 def test_charts_render_without_mkdocs_and_escape_data_text():
-    hostile = DATA.figures["kia-investment"].model_copy(update={"label": Text({"en": "<script>x</script>"})})
+    hostile = DATA.figures["kia-investment"].model_copy(update={"label": Text(en="<script>x</script>")})
     data = dataclasses.replace(DATA, figures={**DATA.figures, "kia-investment": hostile})
     ctx = Site(data, dt.date(2026, 1, 1)).context("figures.md")
     out = charts.sizes(ctx)
@@ -75,7 +75,7 @@ def test_a_chart_whose_figures_are_missing_is_left_out():
 
 
 def test_json_downloads_keep_markup_out_of_their_bytes_but_not_out_of_the_data():
-    good = DATA.goods[0].model_copy(update={"name": Text({"en": "<b>Oil</b> & gas"})})
+    good = DATA.goods[0].model_copy(update={"name": Text(en="<b>Oil</b> & gas")})
     data = dataclasses.replace(DATA, goods=(good, *DATA.goods[1:]))
     text = export.to_json(data, export.BY_NAME["trade-goods"])
     assert "<" not in text and ">" not in text and "&" not in text

@@ -15,13 +15,13 @@ from coopsite.render.values import format_value
 from conftest import ROOT
 
 MONEY = Unit(id="usd", kind="money", symbol="US$")
-CARS = Unit(id="cars", kind="count", one=Text({"en": "car a year"}), other=Text({"en": "cars a year"}))
-JOBS = Unit(id="jobs", kind="count", one=Text({"en": "job"}), other=Text({"en": "jobs"}))
+CARS = Unit(id="cars", kind="count", one=Text(en="car a year"), other=Text(en="cars a year"))
+JOBS = Unit(id="jobs", kind="count", one=Text(en="job"), other=Text(en="jobs"))
 PERCENT = Unit(id="percent", kind="percent")
 
 
 def figure(value, unit, qualifier="exact"):
-    made = Figure(id="f", topic="t", label=Text({"en": "label"}), value=value, unit=unit.id, qualifier=qualifier,
+    made = Figure(id="f", topic="t", label=Text(en="label"), value=value, unit=unit.id, qualifier=qualifier,
                   outlook="reported", as_of=PartialDate.parse(2019), source="s", quote="q q")
     made._unit = unit  # what load.py links when it builds the Dataset
     return made
@@ -43,7 +43,7 @@ def test_values_read_as_people_write_them(value, unit, qualifier, shown):
 
 
 def milestone(date, status="planned"):
-    made = Milestone(id="m", title=Text({"en": "t"}), date=PartialDate.parse(date), status=status, source="s",
+    made = Milestone(id="m", title=Text(en="t"), date=PartialDate.parse(date), status=status, source="s",
                      quote="q q")
     made._reported = PartialDate.parse("2023-11-13")  # its source's date, linked by load.py
     return made

@@ -98,11 +98,13 @@ def references(cls: type) -> tuple[tuple[str, str, str], ...]:
 
 def _defined_in() -> dict[str, str]:
     homes: dict[str, str] = {}
+    seen: set[type] = set()
 
     def visit(kind: str, cls: type) -> None:
+        seen.add(cls)
         for info in cls.model_fields.values():
             for item in declared_metadata(info)[1]:
-                if issubclass(item, Declared) and item is not cls:
+                if issubclass(item, Declared) and item not in seen:
                     if item.id_kind:
                         homes.setdefault(item.id_kind, kind)
                     visit(kind, item)
