@@ -15,6 +15,9 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
     """What a link to a figure shows (partials/figure-link.html): its value, label, and the quote or
     formula one hover away."""
     derived = isinstance(figure, DerivedFigure)
+    formula = formats.formula(ctx.data, figure, ctx.lang) if derived else None
+    cited = None if derived else evidence.view(ctx, figure.evidence, statement_ids=figure.statement_ids,
+                                               inferred=figure.inferred)
     return {
         "id": figure.id,
         "href": ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id)),
@@ -22,9 +25,9 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
         "label": ctx.text(figure.label),
         "as_of": figure.as_of.label(),
         "expected": figure.outlook == "expected",
-        "formula": formats.formula(ctx.data, figure, ctx.lang) if derived else None,
-        "evidence": None if derived else evidence.view(ctx, figure.evidence, statement_ids=figure.statement_ids,
-                                                       inferred=figure.inferred),
+        "formula": formula,
+        "evidence": cited,
+        "hover": ctx.gettext("Derived: %(formula)s", formula=formula) if derived else cited["hover"],
     }
 
 
