@@ -78,8 +78,8 @@ def write(project: Path, kind: str, content: bytes | str) -> Path:
 
 
 def data_digest(project: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else os.readlink(p)
-            for p in sorted((project / "data").iterdir())}
+    return {p.relative_to(project / "data").as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else os.readlink(p)
+            for p in sorted((project / "data").rglob("*")) if not p.is_dir() or p.is_symlink()}
 
 
 # -- the YAML itself ----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Downloads: every dataset as CSV and JSON, and a Frictionless Data Package descriptor.
 
-One list of field definitions (RESOURCES) drives the CSV columns, the JSON keys, the descriptor's
-table schemas and the field tables on the Data page, so they cannot drift apart. Generated at build
+One list (RESOURCES) drives the CSV columns, the JSON keys, the descriptor's table schemas and the
+field tables on the Data page, so they cannot drift apart; each resource's columns are the declared
+fields of its kind of entry (model.py: names, types, descriptions), plus the few it computes. Generated at build
 time; nothing here is committed. No MkDocs here.
 """
 
@@ -10,12 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Optional
 
 from . import formats
-from .dates import PartialDate
-from .model import Dataset, Range, Text
+from .dates import DATE_FORMS, PartialDate
+from .model import (
+    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
+)
 from .render import site_map
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
@@ -39,20 +42,38 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Field:
+    """One column of a download."""
+
     name: str
     type: str  # Table Schema type: string, number, integer, boolean, array, object
     description: str
-    get: Callable[[Any], Any]
+    get: Callable[[Any, Dataset], Any]  # (entry, dataset) -> the cell's typed value
+
+
+Columns = Mapping[str, tuple[Field, ...]]
 
 
 @dataclass(frozen=True)
 class Resource:
+    """A download: the declared fields of one kind of entry, in declaration order, plus computed columns."""
+
     name: str
     title: str
     description: str
     page: str  # the site page this dataset belongs to (site_map path)
-    fields: tuple[Field, ...]
+    declaration: type[Declared]
     rows: Callable[[Dataset], list]
+    after: Columns = field(default_factory=dict)  # computed columns placed after the named declared field
+    instead: Columns = field(default_factory=dict)  # a declared field written as other columns
+    fields: tuple[Field, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        columns: list[Field] = []
+        for attribute, info in self.declaration.model_fields.items():
+            name = info.alias or attribute
+            columns += self.instead.get(name, (declared_column(attribute, info),))
+            columns += self.after.get(name, ())
+        object.__setattr__(self, "fields", tuple(columns))
 
     @property
     def csv_path(self) -> str:
@@ -87,156 +108,95 @@ def _high(value: float | Range) -> int | float:
     return _number(value.high if isinstance(value, Range) else value)
 
 
-DATE_NOTE = ("at its true precision: a year (2024), a half (2025-H1), a quarter (2025-Q1), a month "
-             "(2023-01) or a day (2023-11-11)")
-QUOTE = Field("quote", "string", "The source article's sentence that states this fact, verbatim.",
-              lambda e: e.evidence.quote)
-SOURCE = Field("source", "string", "The id of the source article (see sources.csv).",
-               lambda e: e.evidence.source_id)
-INFERRED = Field("inferred", "object",
-                 "Fields the source leaves implicit, each with the reasoning that supplies it (a JSON object; "
-                 "empty when nothing is inferred).", lambda e: dict(e.inferred))
-STATEMENTS = Field("statements", "array", "Ids of the statements (people page) behind this fact (a JSON array).",
-                   lambda e: list(e.statement_ids))
+DATE_NOTE = f"at its true precision: {DATE_FORMS}"
+
+
+def _noted(description: str, note: str) -> str:
+    """'The good.' + ' (English)' -> 'The good (English).'; the note goes before a ';' if there is one."""
+    head, semicolon, rest = description.partition(";")
+    return head.removesuffix(".") + note + (semicolon + rest if semicolon else ".")
+
+
+def declared_column(attribute: str, info: Any) -> Field:
+    """A column for a declared field: its name, Table Schema type and description from model.py."""
+    name, description = info.alias or attribute, info.description or ""
+    _, classes = declared_metadata(info)
+    if Text in classes:
+        return Field(name, "string", _noted(description, " (English)"), lambda e, d: _en(getattr(e, attribute)))
+    if PartialDate in classes:
+        return Field(name, "string", _noted(description, f", {DATE_NOTE}"), lambda e, d: _date(getattr(e, attribute)))
+    if tuple in classes:
+        return Field(name, "array", _noted(description, " (a JSON array)"), lambda e, d: list(getattr(e, attribute)))
+    if dict in classes:
+        return Field(name, "object", _noted(description, " (a JSON object)"), lambda e, d: dict(getattr(e, attribute)))
+    kind = "boolean" if bool in classes else "integer" if int in classes else "string"
+    return Field(name, kind, description, lambda e, d: getattr(e, attribute))
+
+
+def _declared(declaration: type[Declared], name: str) -> str:
+    return declaration.model_fields[name].description or ""
 
 
 def _value_fields(what: str) -> tuple[Field, ...]:
+    """A value that may be a range, as three number columns."""
     return (
-        Field("value", "number", f"The {what} when it is a single number; empty for a range.", lambda f: _single(f.value)),
+        Field("value", "number", f"The {what} when it is a single number; empty for a range.",
+              lambda f, d: _single(f.value)),
         Field("value_low", "number", f"The low end of the {what} (the number itself when it is not a range).",
-              lambda f: _low(f.value)),
+              lambda f, d: _low(f.value)),
         Field("value_high", "number", f"The high end of the {what} (the number itself when it is not a range).",
-              lambda f: _high(f.value)),
-        Field("unit", "string", "The id of the unit: usd (US dollars), jobs, projects, percent, and so on.",
-              lambda f: f.unit.id),
-        Field("qualifier", "string", "How the number is qualified: exact, about, more-than, less-than or up-to.",
-              lambda f: f.qualifier),
-        Field("outlook", "string", "reported (a fact as of the date) or expected (a plan or forecast).",
-              lambda f: f.outlook),
-        Field("as_of", "string", f"The date or period the number refers to, {DATE_NOTE}.", lambda f: _date(f.as_of)),
+              lambda f, d: _high(f.value)),
     )
-
-
-def _formatted(figure) -> str:
-    return formats.format_value(figure, "en")
-
-
-def _formula(data: Dataset, figure) -> str:
-    return formats.formula(data, figure, "en")
 
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         "milestones", "Kia plant milestones",
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
-        site_map.PLANT,
-        (
-            Field("id", "string", "The milestone's id; its permalink is kia-plant/#milestone-ID.", lambda m: m.id),
-            Field("title", "string", "What happened or is planned (English).", lambda m: _en(m.title)),
-            Field("date", "string", f"When, {DATE_NOTE}; empty when the source gives no date.", lambda m: _date(m.date)),
-            Field("after", "string", "For an undated milestone: the id of the milestone it follows.", lambda m: m.after_id),
-            Field("status", "string", "done, in-progress or planned, as the source reports it on its own date.",
-                  lambda m: m.status),
-            Field("reported", "string", "The publication date of the source the status rests on.",
-                  lambda m: _date(m.reported)),
-            SOURCE, QUOTE, STATEMENTS, INFERRED,
-        ),
-        lambda data: list(data.milestones),
+        site_map.PLANT, Milestone, lambda data: list(data.milestones),
+        after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
+                                lambda m, d: _date(m.reported)),)},
     ),
     Resource(
         "sectors", "Fresh Wind program sectors",
         "The sectors of the Fresh Wind cooperation program, as the source lists them.",
-        site_map.PROGRAM,
-        (
-            Field("id", "string", "The sector's id; its page is program/sectors/ID/.", lambda s: s.id),
-            Field("name", "string", "The sector's name (English).", lambda s: _en(s.name)),
-            Field("description", "string", "A short description, when there is one.", lambda s: _en(s.description)),
-            SOURCE, QUOTE, STATEMENTS,
-        ),
-        lambda data: list(data.sectors.values()),
+        site_map.PROGRAM, Sector, lambda data: list(data.sectors.values()),
     ),
     Resource(
         "projects", "Fresh Wind program projects",
         "The projects of the Fresh Wind program that the sources name.",
-        site_map.PROGRAM,
-        (
-            Field("id", "string", "The project's id; its permalink is program/#project-ID.", lambda p: p.id),
-            Field("name", "string", "The project's name (English).", lambda p: _en(p.name)),
-            Field("description", "string", "A short description, when there is one.", lambda p: _en(p.description)),
-            Field("place", "string", "The id of the place, when the source names one.", lambda p: p.place_id),
-            Field("status", "string", "implemented, in-progress, planned or not-stated.", lambda p: p.status),
-            Field("sectors", "array", "Ids of the sectors the project belongs to (a JSON array).",
-                  lambda p: list(p.sector_ids)),
-            SOURCE, QUOTE, INFERRED,
-        ),
-        lambda data: list(data.projects.values()),
+        site_map.PROGRAM, Project, lambda data: list(data.projects.values()),
     ),
     Resource(
         "figures", "Key figures",
         "Every number the sources give, with its unit, qualifier, date and the sentence it comes from.",
-        site_map.FIGURES,
-        (
-            Field("id", "string", "The figure's id; its permalink is figures/#figure-ID.", lambda f: f.id),
-            Field("topic", "string", "The id of the topic the figure belongs to.", lambda f: f.topic_id),
-            Field("label", "string", "What the number counts (English).", lambda f: _en(f.label)),
-            *_value_fields("number"),
-            Field("formatted", "string", "The number as the site writes it, such as 'US$250 million'.", _formatted),
-            Field("headline", "boolean", "true when the figure is shown on the home page.", lambda f: f.headline),
-            SOURCE, QUOTE, STATEMENTS, INFERRED,
-        ),
-        lambda data: list(data.figures.values()),
+        site_map.FIGURES, Figure, lambda data: list(data.figures.values()),
+        instead={"value": _value_fields("number")},
+        after={"as_of": (Field("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
+                               lambda f, d: formats.format_value(f, "en")),)},
     ),
     Resource(
         "derived-figures", "Derived figures",
         "Numbers computed from the key figures when the site is built; no source states them. Each names "
         "its inputs and operation.",
-        site_map.FIGURES,
-        (
-            Field("id", "string", "The derived figure's id; its permalink is figures/#figure-ID.", lambda f: f.id),
-            Field("topic", "string", "The id of the topic the figure belongs to.", lambda f: f.topic_id),
-            Field("label", "string", "What the computed number counts (English).", lambda f: _en(f.label)),
-            Field("operation", "string", "multiply, divide (first ÷ second) or subtract (first − the others).",
-                  lambda f: f.operation),
-            Field("inputs", "array", "Ids of the figures it is computed from, in formula order (a JSON array).",
-                  lambda f: list(f.input_ids)),
-            *_value_fields("computed number, rounded to `decimals` places"),
-            Field("decimals", "integer", "Decimal places the result is rounded to.", lambda f: f.decimals),
-            Field("formula", "string", "The computation as the site shows it.", None),
-            Field("note", "string", "The assumption behind the computation, when there is one.", lambda f: _en(f.note)),
-        ),
-        lambda data: list(data.derived.values()),
+        site_map.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
+        after={
+            "inputs": _value_fields("computed number, rounded to `decimals` places"),
+            "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
+            "decimals": (Field("formula", "string", "The computation as the site shows it.",
+                               lambda f, d: formats.formula(d, f, "en")),),
+        },
     ),
     Resource(
         "trade-goods", "Trade goods",
         "What Kazakhstan exports to the Republic of Korea and imports from it, as the source lists it. "
         "The turnover figures are in figures.csv (topic: trade).",
-        site_map.TRADE,
-        (
-            Field("id", "string", "The good's id; its permalink is trade/#good-ID.", lambda g: g.id),
-            Field("name", "string", "The good (English).", lambda g: _en(g.name)),
-            Field("direction", "string", "export (Kazakhstan to Korea) or import (Korea to Kazakhstan).",
-                  lambda g: g.direction),
-            SOURCE, QUOTE,
-        ),
-        lambda data: list(data.goods),
+        site_map.TRADE, Good, lambda data: list(data.goods),
     ),
     Resource(
         "sources", "Sources",
         "The articles every fact comes from.",
-        site_map.SOURCES,
-        (
-            Field("id", "string", "The source's id, used in the source column of the other files.", lambda s: s.id),
-            Field("title", "string", "The article's title (ours when it has no headline; English).", lambda s: _en(s.title)),
-            Field("headline", "string", "The article's own headline; empty when it has none.", lambda s: s.headline),
-            Field("outlet", "string", "The publication; empty when not stated.", lambda s: s.outlet),
-            Field("url", "string", "The article's address, when known.", lambda s: s.url),
-            Field("published", "string", f"The publication date, {DATE_NOTE}.", lambda s: _date(s.published)),
-            Field("language", "string", "The article's language (a language code).", lambda s: s.language),
-            Field("summary", "string", "What the article reports.", lambda s: _en(s.summary)),
-            Field("notes", "string", "Notes on the article: missing headline, outlet or date.", lambda s: _en(s.notes)),
-            INFERRED,
-        ),
-        lambda data: list(data.sources.values()),
+        site_map.SOURCES, Source, lambda data: list(data.sources.values()),
     ),
 )
 
@@ -249,7 +209,7 @@ def records(data: Dataset, resource: Resource) -> list[dict[str, Any]]:
     for entry in resource.rows(data):
         row = {}
         for f in resource.fields:
-            row[f.name] = _formula(data, entry) if f.name == "formula" and f.get is None else f.get(entry)
+            row[f.name] = f.get(entry, data)
         out.append(row)
     return out
 
@@ -291,19 +251,8 @@ def to_json(data: Dataset, resource: Resource) -> str:
 
 
 def as_of(data: Dataset) -> Optional[PartialDate]:
-    """The data's as-of date: the latest publication date among the sources.
-
-    Worked out once per dataset: every page's citation asks for it, and a scan of the sources
-    per page would make the build quadratic in the data.
-    """
-    key = (id(data.sources), len(data.sources))
-    cached = data.__dict__.get("_as_of")
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    dates = [s.published for s in data.sources.values()]
-    latest = max(dates, key=lambda d: d.sort_key()) if dates else None
-    data.__dict__["_as_of"] = (key, latest)
-    return latest
+    """The data's as-of date: the latest publication date among the sources (worked out with the Dataset)."""
+    return data.as_of
 
 
 def datapackage(data: Dataset, *, title: str, description: str = "") -> dict[str, Any]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import derived as derived_math
-from . import numbers
+from . import numbers, words
 from .model import Range
 
 if TYPE_CHECKING:
     from .model import Dataset, DerivedFigure, Figure, Unit
 
 QUALIFIER_WORDS = {"exact": "", "about": "about", "more-than": "more than", "less-than": "less than", "up-to": "up to"}
+assert tuple(QUALIFIER_WORDS) == words.QUALIFIERS, "a word for each qualifier of words.Qualifier"
 
 
 def amount(unit: Unit, value: float | Range, lang: str = "en") -> str:

@@ -1,7 +1,7 @@
 """Read every data file, check it, and build the Dataset, or report every problem at once.
 
 read (yamlfile.py: strict YAML, a position for every value) -> validate (validate.py: each file
-against its declaration in model.py) -> rules (rules.py: what spans entries and files) -> the
+against its declaration in model.py) -> checks (checks.py: what spans entries and files) -> the
 Dataset (below: references linked, derived figures computed). Each step reports all it finds.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import derived, rules, validate
+from . import checks, derived, validate
 from .errors import DataError, Problem, Report, did_you_mean
 from .model import FILES, Dataset, Declared
 from .yamlfile import YamlDocument, YamlFileError, read_file
@@ -66,11 +66,10 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date) -> LoadResult:
         if declared is not None:
             files[kind] = declared
     _report_unexpected_files(data_dir, display_prefix, report)
-    # The rules run on every file that passed; references into a broken file are not judged.
-    loaded = rules.Loaded(files, docs, today)
-    checks = rules.ERRORS + (rules.NOTICES if len(files) == len(DATA_FILES) else ())
-    for rule in checks:
-        for finding in rule(loaded):
+    # The checks run on every file that passed; references into a broken file are not judged.
+    loaded = checks.Loaded(files, docs, today)
+    for check in checks.ERRORS + (checks.NOTICES if len(files) == len(DATA_FILES) else ()):
+        for finding in check(loaded):
             report.add(docs[finding.kind].problem(finding.path, finding.message, key=finding.key,
                                                   severity=finding.severity))
     return LoadResult(None if report else build(loaded), report)
@@ -93,8 +92,8 @@ def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> N
             ))
 
 
-def build(loaded: rules.Loaded) -> Dataset:
-    """The Dataset from valid, rule-abiding files: each entry linked to what it names, once."""
+def build(loaded: checks.Loaded) -> Dataset:
+    """The Dataset from valid files that pass the checks: each entry linked to what it names, once."""
     f = loaded.files
     sources = {s.id: s for s in f["sources"].sources}
     units = {u.id: u for u in f["units"].units}

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, PrivateAttr, Strict, StringConstraints,
+    AfterValidator, BaseModel, ConfigDict, Field, GetPydanticSchema, PrivateAttr, Strict, StringConstraints,
     WithJsonSchema, create_model, model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from . import words
 from .dates import DATE_FORMS, DATE_PATTERN, DateFormError, PartialDate
@@ -34,7 +34,7 @@ class Expected(str):
 
 
 class RefersTo(str):
-    """Marks an id field that names an entry of another kind; rules.references_resolve checks it exists."""
+    """Marks an id field that names an entry of another kind; checks.references_resolve checks it exists."""
 
 
 def declared_metadata(info: Any) -> tuple[list, list[type]]:
@@ -48,6 +48,8 @@ def declared_metadata(info: Any) -> tuple[list, list[type]]:
             visit(inner)
         elif isinstance(tp, type) and get_origin(tp) is None:
             classes.append(tp)
+        elif isinstance(get_origin(tp), type):  # tuple[...], dict[...]
+            classes.append(get_origin(tp))
         for arg in get_args(tp) if get_origin(tp) is not Annotated else ():
             visit(arg)
 
@@ -102,7 +104,9 @@ PlainText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=
 Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(_stripped), Field(
     description="The source article's sentence that states this fact, verbatim."),
     Expected("the article's own words, copied verbatim")]
-Date = Annotated[PartialDate, PlainValidator(_date), WithJsonSchema({
+# Validated by PartialDate.parse alone (pydantic would otherwise also build a schema for the dataclass).
+Date = Annotated[PartialDate, GetPydanticSchema(lambda _type, _handler: core_schema.no_info_plain_validator_function(
+    _date)), WithJsonSchema({
     "type": ["string", "integer"], "pattern": DATE_PATTERN, "description": f"A date at its true precision: {DATE_FORMS}.",
     "examples": [2024, "2025-Q1", "2023-01", "2023-11-11"]}), Expected(f"a date as {DATE_FORMS}")]
 Inferred = Annotated[dict[str, PlainText], Field(
@@ -187,16 +191,15 @@ class Source(Declared):
 
     id_kind = "source"
 
-    id: Id = Field(description="The source's id, used in the source field of every fact.")
+    id: Id = Field(description="The source's id, used in the source column of the other files.")
     title: ReaderText = Field(description="The article's title, ours when it has no headline.")
-    headline: Optional[PlainText] = Field(None, description="The article's own headline, verbatim; empty (null) when "
-                                                            "it has none.")
-    outlet: Optional[PlainText] = Field(None, description="The publication; empty (null) when not stated.")
+    headline: Optional[PlainText] = Field(None, description="The article's own headline; empty when it has none.")
+    outlet: Optional[PlainText] = Field(None, description="The publication; empty when not stated.")
     url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
                             Expected("an address starting with http:// or https://")]] = Field(
         None, description="The article's address, when known.")
     published: Date = Field(description="The publication date.")
-    language: Language = Field(description="The article's language (a language code), and so its quotes'.")
+    language: Language = Field(description="The article's language (a language code).")
     summary: ReaderText = Field(None, description="What the article reports.")
     notes: ReaderText = Field(None, description="Notes on the article: missing headline, outlet or date.")
     inferred: Inferred = {}
@@ -399,8 +402,8 @@ class Milestone(Cited):
 
     id: Id = Field(description="The milestone's id; its permalink is kia-plant/#milestone-ID.")
     title: ReaderText = Field(description="What happened or is planned.")
-    date: Date = Field(None, description="When, at the precision the source gives; left out when the source gives "
-                                         "no date (then 'after' names the milestone it follows).")
+    date: Date = Field(None, description="When it happened or is scheduled; empty when the source gives no date "
+                                         "(then 'after' names the milestone it follows).")
     after_id: Id = Field(None, alias="after",
                          description="For an undated milestone: the id of the milestone it follows.")
     status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as the source reports it "
@@ -647,6 +650,7 @@ class Index:
     discrepancies_for: dict[str, list] = field(default_factory=dict)
     supported_by: dict[str, list] = field(default_factory=dict)
     citing: dict[str, dict[str, list]] = field(default_factory=dict)
+    latest_source_date: Optional[PartialDate] = None  # the data's as-of date, which every page's citation names
 
 
 @dataclass(frozen=True)
@@ -692,6 +696,11 @@ class Dataset:
             place(milestone)
         return ordered
 
+    @property
+    def as_of(self) -> Optional[PartialDate]:
+        """The latest publication date among the sources."""
+        return self.index.latest_source_date
+
     def statements_of(self, person_id: str) -> list[Statement]:
         return list(self.index.statements_of.get(person_id, ()))
 
@@ -726,7 +735,8 @@ class Dataset:
 
 
 def _index(data: Dataset) -> Index:
-    index = Index()
+    dates = [s.published for s in data.sources.values()]
+    index = Index(latest_source_date=max(dates, key=lambda d: d.sort_key()) if dates else None)
 
     def add(groups: dict[str, list], key: str, item: Any) -> None:
         groups.setdefault(key, []).append(item)

@@ -1,6 +1,6 @@
-"""What a declaration cannot say about one entry alone: rules over all the validated files.
+"""What a declaration cannot say about one entry alone: checks over all the validated files.
 
-Each rule is a small function that takes the loaded files and yields Findings; load.py runs them
+Each check is a small function that takes the loaded files and yields Findings; load.py runs them
 all and places each finding in its file. Files that failed validation are not in `files`, and
 nothing is judged against them (their own errors come first).
 """
@@ -46,7 +46,7 @@ class Loaded:
         return self.docs[kind].where(path)[0] if kind in self.docs else 0
 
 
-Rule = Callable[[Loaded], Iterator[Finding]]
+Check = Callable[[Loaded], Iterator[Finding]]
 
 
 # -- walking the declared entries ---------------------------------------------------------------
@@ -122,7 +122,7 @@ def defined(loaded: Loaded, what: str) -> Optional[dict[str, Declared]]:
     return loaded.by_kind.get(what, {})
 
 
-# -- the rules ----------------------------------------------------------------------------------
+# -- the checks ---------------------------------------------------------------------------------
 
 def ids_unique(loaded: Loaded) -> Iterator[Finding]:
     seen: dict[tuple[str, str], tuple[str, Path]] = {}
@@ -303,7 +303,7 @@ def derived_results_computable(loaded: Loaded) -> Iterator[Finding]:
             yield Finding("figures", ("derived", i, "operation"), f"cannot be computed: {failures.pop(figure.id)}")
 
 
-ERRORS: tuple[Rule, ...] = (
+ERRORS: tuple[Check, ...] = (
     ids_unique, references_resolve, quotes_contain_values, ranges_in_order,
     percentages_at_most_100, inferred_fields_exist, done_not_after_report, after_links_resolve,
     after_links_have_no_loop, period_in_order, derived_inputs_resolve, derived_inputs_have_no_loop,
@@ -334,4 +334,4 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
                           severity="notice")
 
 
-NOTICES: tuple[Rule, ...] = (plans_past_their_date, sources_cited)  # run only when every file is valid
+NOTICES: tuple[Check, ...] = (plans_past_their_date, sources_cited)  # run only when every file is valid
