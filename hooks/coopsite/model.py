@@ -10,8 +10,6 @@ date, a derived figure's value) is linked in by load.py when the Dataset is buil
 changed after.
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
@@ -333,6 +331,15 @@ class Figure(Cited):
         return self._unit
 
 
+@dataclass(frozen=True)
+class Computed:
+    value: float | Range
+    exact_value: float | Range
+    qualifier: str
+    outlook: str
+    as_of: PartialDate
+
+
 class DerivedFigure(Declared):
     """A number computed at build time from other figures (see derived.py); never a reported one."""
 
@@ -352,7 +359,7 @@ class DerivedFigure(Declared):
 
     # Worked out from the inputs when the Dataset is built (load.py).
     _unit: Unit = PrivateAttr(None)
-    _computed: "Computed" = PrivateAttr(None)
+    _computed: Computed = PrivateAttr(None)
 
     @property
     def unit(self) -> Unit:
@@ -381,15 +388,6 @@ class DerivedFigure(Declared):
     def as_of(self) -> PartialDate:
         """The latest date among the inputs."""
         return self._computed.as_of
-
-
-@dataclass(frozen=True)
-class Computed:
-    value: float | Range
-    exact_value: float | Range
-    qualifier: str
-    outlook: str
-    as_of: PartialDate
 
 
 class Milestone(Cited):
