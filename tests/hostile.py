@@ -159,13 +159,16 @@ def inject_everywhere(project: Path, payload: str = ALL_PAYLOADS) -> dict[str, l
     """Append `payload` to every string field whose schema accepts free text.
 
     Fields with a pattern or a list of choices (ids, dates, enums) refuse the payload, which
-    is itself the defence there; those are left as they were. Returns the injected paths by file.
+    is itself the defence there; those are left as they were. So are quotes: the rules (rules.py)
+    find each in the article's stored text, so a quote with anything appended is refused.
+    Returns the injected paths by file.
     """
     injected: dict[str, list[tuple]] = {}
     for kind in DATA_FILES:
         original = read_data(project, kind)
         data = copy.deepcopy(original)
-        leaves = set(string_leaves(data))
+        leaves = {leaf for leaf in string_leaves(data)
+                  if not (isinstance(leaf[-1], str) and (leaf[-1].endswith("quote") or leaf[-1] == "words"))}
         for path in leaves:
             set_in(data, path, f"{get_in(data, path)} {payload}")
         while True:

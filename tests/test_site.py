@@ -50,10 +50,15 @@ def test_timeline_lists_every_milestone_in_date_order_with_its_date_label(built_
 
 def test_past_plans_read_as_plans_with_no_later_report(built_site):
     text = text_of(main_content(built_site.page("kia-plant/")))
-    assert "Planned, date passed Scheduled for Q1 2025 as reported on 13 November 2023; no later report" in text
-    assert "Scheduled for 2024 as reported on 13 November 2023; no later report" in text
-    assert "Done as reported on 13 November 2023" in text  # the ceremony
-    assert "In progress as reported on 13 November 2023" in text  # the localization center
+    passed = "as reported on 13 November 2023; not confirmed since then: its date ({}) has passed and no later report is in the data"
+    assert "Planned, date passed Not confirmed since 13 November 2023 scheduled for Q1 2025, " + passed.format("Q1 2025") in text
+    assert "scheduled for 2024, " + passed.format("2024") in text
+    assert "Done as reported on 13 November 2023" in text  # the ceremony: done stays done
+    # The localization center, three years on; equipment installation, after a passed plan.
+    assert ("In progress Not confirmed since 13 November 2023 as reported on 13 November 2023; not confirmed since then: "
+            "the latest report is more than 12 months old") in text
+    assert ("Planned Not confirmed since 13 November 2023 as reported on 13 November 2023; not confirmed since then: "
+            "it follows a planned step whose date has passed") in text
 
 
 def test_each_milestone_has_a_permalink(built_site):

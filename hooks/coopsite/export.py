@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from .dates import PartialDate
+from . import status
 from .model import Dataset, Range, Text
 from .render import site_map
 
@@ -41,7 +42,8 @@ class Field:
     name: str
     type: str  # Table Schema type: string, number, integer, boolean, array, object
     description: str
-    get: Callable[[Any], Any]
+    get: Callable[..., Any]
+    with_data: bool = False  # get(entry, data): for states worked out from the whole dataset (status.py)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,19 @@ STATEMENTS = Field("statements", "array", "Ids of the statements (people page) b
                    lambda e: list(e.statement_ids))
 
 
+def _since_field(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
+    return Field("unconfirmed_since", "string",
+                 "The date of the report this status rests on, when it is not confirmed since: a planned date has "
+                 "passed, an undated step follows a passed one, or the report is older than the horizon in "
+                 "data/settings.yaml; empty when it is current.",
+                 lambda e, data: _date(state(data, e).unconfirmed_since), with_data=True)
+
+
+def _reported_field() -> Field:
+    return Field("reported", "string", "The publication date of the source the status rests on.",
+                 lambda e, data: _date(data.sources[e.evidence.source_id].published), with_data=True)
+
+
 def _value_fields(what: str) -> tuple[Field, ...]:
     return (
         Field("value", "number", f"The {what} when it is a single number; empty for a range.", lambda f: _single(f.value)),
@@ -141,6 +156,7 @@ RESOURCES: tuple[Resource, ...] = (
                   lambda m: m.status),
             Field("reported", "string", "The publication date of the source the status rests on.",
                   lambda m: _date(m.reported)),
+            _since_field(status.milestone),
             SOURCE, QUOTE, STATEMENTS, INFERRED,
         ),
         lambda data: list(data.milestones),
@@ -153,7 +169,8 @@ RESOURCES: tuple[Resource, ...] = (
             Field("id", "string", "The sector's id; its page is program/sectors/ID/.", lambda s: s.id),
             Field("name", "string", "The sector's name (English).", lambda s: _en(s.name)),
             Field("description", "string", "A short description, when there is one.", lambda s: _en(s.description)),
-            SOURCE, QUOTE, STATEMENTS,
+            _reported_field(), _since_field(status.sector),
+            SOURCE, QUOTE, STATEMENTS, INFERRED,
         ),
         lambda data: list(data.sectors.values()),
     ),
@@ -169,6 +186,7 @@ RESOURCES: tuple[Resource, ...] = (
             Field("status", "string", "implemented, in-progress, planned or not-stated.", lambda p: p.status),
             Field("sectors", "array", "Ids of the sectors the project belongs to (a JSON array).",
                   lambda p: list(p.sector_ids)),
+            _reported_field(), _since_field(status.project),
             SOURCE, QUOTE, INFERRED,
         ),
         lambda data: list(data.projects.values()),
@@ -201,10 +219,14 @@ RESOURCES: tuple[Resource, ...] = (
                   lambda f: f.operation),
             Field("inputs", "array", "Ids of the figures it is computed from, in formula order (a JSON array).",
                   lambda f: list(f.input_ids)),
-            *_value_fields("computed number, rounded to `decimals` places"),
-            Field("decimals", "integer", "Decimal places the result is rounded to.", lambda f: f.decimals),
+            *_value_fields("computed number, rounded to the precision of its least precise input, as shown"),
+            Field("exact_value_low", "number", "The exact result before rounding (its low end for a range).",
+                  lambda f: _low(f.exact_value)),
+            Field("exact_value_high", "number", "The exact result before rounding (its high end for a range).",
+                  lambda f: _high(f.exact_value)),
+            Field("decimals", "integer", "Decimal places the result may keep.", lambda f: f.decimals),
             Field("formula", "string", "The computation as the site shows it.", None),
-            Field("note", "string", "The assumption behind the computation, when there is one.", lambda f: _en(f.note)),
+            Field("assumption", "string", "The assumption the computation rests on.", lambda f: _en(f.assumption)),
         ),
         lambda data: list(data.derived.values()),
     ),
@@ -251,7 +273,10 @@ def records(data: Dataset, resource: Resource) -> list[dict[str, Any]]:
     for entry in resource.rows(data):
         row = {}
         for f in resource.fields:
-            row[f.name] = _formula(data, entry) if f.name == "formula" and f.get is None else f.get(entry)
+            if f.name == "formula" and f.get is None:
+                row[f.name] = _formula(data, entry)
+            else:
+                row[f.name] = f.get(entry, data) if f.with_data else f.get(entry)
         out.append(row)
     return out
 

@@ -15,17 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Iterable, Optional
 
-from . import derived, numbers, schema
+from . import articles, derived, numbers, rules, schema, status
 from .dates import DateFormError, PartialDate
 from .errors import DataError, Path, Problem, Report, did_you_mean
 from .model import (
-    Dataset, DerivedFigure, Discrepancy, Evidence, Figure, Good, Milestone, Person, Place, Plant, Program,
+    Dataset, DerivedFigure, Discrepancy, Evidence, Figure, Good, LeftOut, Milestone, Person, Place, Plant, Program,
     Project, Range, Sector, Source, Statement, Text, Topic, Unit,
 )
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 # Each data file, the schema that describes it, in the order they are read.
 DATA_FILES = ("sources", "people", "statements", "places", "units", "figures", "plant", "program", "trade")
+# Optional settings editors may change (data/settings.yaml); absent, the defaults hold.
+SETTINGS_FILE = "settings"
 # The file that defines each kind of id that other files refer to.
 DEFINED_IN = {
     "source": "sources", "person": "people", "statement": "statements", "place": "places",
@@ -39,20 +41,22 @@ class LoadResult:
     report: Report
 
 
-def load(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None) -> LoadResult:
-    """Load `data_dir`; the dataset is None when there is any error."""
+def load(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None,
+         judge: bool = True) -> LoadResult:
+    """Load `data_dir`; the dataset is None when there is any error. `judge=False` skips the rules
+    (rules.py), for reading an old revision that predates them."""
     # Loading makes tens of thousands of objects at 100 times today's data, none of them garbage;
     # Python's cyclic collector would rescan them again and again (about 40% of the load time).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(data_dir, display_prefix, today)
+        return _load(data_dir, display_prefix, today, judge)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(data_dir: FsPath, display_prefix: str, today: Optional[dt.date]) -> LoadResult:
+def _load(data_dir: FsPath, display_prefix: str, today: Optional[dt.date], judge: bool) -> LoadResult:
     report = Report()
     docs: dict[str, YamlDocument] = {}
     for kind in DATA_FILES:
@@ -75,8 +79,33 @@ def _load(data_dir: FsPath, display_prefix: str, today: Optional[dt.date]) -> Lo
             docs[kind] = doc
     _report_unexpected_files(data_dir, display_prefix, report)
     # Cross-file checks run on every file that passed; references into a broken file are not judged.
-    dataset = _Builder(docs, report, today or dt.date.today()).build()
+    builder = _Builder(docs, report, today or dt.date.today())
+    dataset = builder.build()
+    dataset.horizon_months = _read_settings(data_dir, display_prefix, report).get(
+        "unconfirmed_after_months", status.DEFAULT_HORIZON_MONTHS)
+    dataset.source_texts, text_problems = articles.read_texts(
+        data_dir, display_prefix, dataset.sources, judge_names="sources" in docs)
+    for problem in text_problems:
+        report.add(problem)
+    if judge and len(docs) == len(DATA_FILES) and not report:  # the rules judge only a dataset with no other error
+        for found in rules.run_all(dataset, display_prefix):
+            report.add(builder.locate(found))
     return LoadResult(None if report else dataset, report)
+
+
+def _read_settings(data_dir: FsPath, prefix: str, report: Report) -> dict:
+    path = data_dir / f"{SETTINGS_FILE}.yaml"
+    if not path.exists():
+        return {}
+    try:
+        doc = read_file(path, f"{prefix}/{SETTINGS_FILE}.yaml", root=data_dir)
+    except YamlFileError as err:
+        report.add(err.problem)
+        return {}
+    problems = list(doc.problems) + schema.check(doc, SETTINGS_FILE)
+    for problem in problems:
+        report.add(problem)
+    return {} if problems else dict(doc.data)
 
 
 def load_or_raise(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None) -> Dataset:
@@ -87,7 +116,7 @@ def load_or_raise(data_dir: FsPath, display_prefix: str = "data", today: Optiona
 
 
 def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> None:
-    known = {f"{kind}.yaml" for kind in DATA_FILES}
+    known = {f"{kind}.yaml" for kind in (*DATA_FILES, SETTINGS_FILE)}
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
         if path.suffix in (".yaml", ".yml") and path.name not in known:
             report.add(Problem(
@@ -103,7 +132,7 @@ class _Builder:
         self.docs = docs
         self.report = report
         self.today = today
-        self.data = Dataset()
+        self.data = Dataset(today=today)
         self._seen_ids: dict[tuple[str, str], Path] = {}
         self.built: set[str] = set()  # files whose entries are in self.data
         self._undated_sources: set[str] = set()  # sources whose publication date did not parse
@@ -112,6 +141,18 @@ class _Builder:
 
     def problem(self, kind: str, path: Path, message: str, *, key: bool = False, severity: str = "error") -> None:
         self.report.add(self.docs[kind].problem(path, message, key=key, severity=severity))
+
+    def locate(self, found: "rules.Found") -> Problem:
+        """A rule's finding, located at its entry's line and column."""
+        if isinstance(found, Problem):
+            return found
+        if found.entry_id is None:
+            path = (found.collection,) + found.field
+        else:
+            entries = self.docs[found.kind].data.get(found.collection) or []
+            index = next((i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("id") == found.entry_id), 0)
+            path = (found.collection, index) + found.field
+        return self.docs[found.kind].problem(path, found.message, severity=found.severity)
 
     def unique(self, kind: str, namespace: str, path: Path, entry_id: str) -> bool:
         earlier = self._seen_ids.get((namespace, entry_id))
@@ -186,11 +227,6 @@ class _Builder:
 
     def notices(self) -> None:
         """Not errors: things an editor should look at soon."""
-        for i, milestone in enumerate(self.data.milestones):
-            if milestone.status == "planned" and milestone.date and milestone.date.end < self.today:
-                self.problem("plant", ("milestones", i, "status"),
-                             f"update needed: planned for {milestone.date.label()}, a date that has passed, "
-                             f"and the latest report is from {milestone.reported.label()}", severity="notice")
         for i, source_id in enumerate(self.data.sources):
             if not any(self.data.facts_citing(source_id).values()):
                 self.problem("sources", ("sources", i, "id"), f"source '{source_id}' is cited by nothing", severity="notice")
@@ -275,6 +311,8 @@ class _Builder:
                 inferred=self.inferred("figures", path, entry),
             )
         self.derived_figures(doc.get("derived", []))
+        self.data.left_out = [LeftOut(e["source"], " ".join(e["words"].split()), self.text(e["reason"]))
+                              for e in doc.get("left_out", [])]
 
     def derived_figures(self, entries: list) -> None:
         """Check the declarations (ids, inputs, loops), then compute each after the ones it uses."""
@@ -316,13 +354,14 @@ class _Builder:
                 self.problem("figures", ("derived", i, "operation"), f"cannot be computed: {err}")
                 continue
             decimals = entry.get("decimals", 0)
-            rounded = derived.is_rounded(exact, decimals)
+            shown = derived.to_precision(exact, [f.value for f in inputs], decimals)
+            rounded = derived.bounds(shown) != derived.bounds(exact)
             self.data.derived[derived_id] = DerivedFigure(
                 id=derived_id, topic_id=entry["topic"], label=self.text(entry["label"]),
                 operation=entry["operation"], input_ids=tuple(entry["inputs"]),
                 unit=self.data.units.get(entry["unit"], Unit(entry["unit"], "count")),
-                decimals=decimals, note=self.text(entry.get("note")),
-                value=derived.rounded(exact, decimals), exact_value=exact,
+                decimals=decimals, assumption=self.text(entry.get("assumption")),
+                value=shown, exact_value=exact,
                 qualifier="about" if rounded or any(f.qualifier != "exact" for f in inputs) else "exact",
                 outlook="expected" if any(f.outlook == "expected" for f in inputs) else "reported",
                 as_of=max((f.as_of for f in inputs), key=lambda d: d.sort_key()),
@@ -428,7 +467,8 @@ class _Builder:
                     sector["id"], self.text(sector["name"]), self.text(sector.get("description")),
                     self.evidence("program", path, sector),
                     self.refs("program", path + ("statements",), sector.get("statements", []),
-                              self.data.statements, "statement"))
+                              self.data.statements, "statement"),
+                    self.inferred("program", path, sector))
         for i, project in enumerate(doc["projects"]):
             path = ("projects", i)
             if not self.unique("program", "project", path, project["id"]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
@@ -114,8 +115,8 @@ class DerivedFigure:
     input_ids: tuple[str, ...]
     unit: Unit
     decimals: int
-    note: Optional[Text]
-    value: float | Range  # rounded to `decimals`, as shown and exported
+    assumption: Optional[Text]  # what the computation assumes; required (rules.py)
+    value: float | Range  # rounded to the inputs' precision (or `decimals`), as shown
     exact_value: float | Range
     qualifier: str  # exact, or about when an input is not exact or the result is rounded
     outlook: str  # expected when any input is
@@ -161,6 +162,7 @@ class Sector:
     description: Optional[Text]
     evidence: Evidence
     statement_ids: tuple[str, ...]
+    inferred: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,15 @@ class Good:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A number or numeric claim in a source that is deliberately not a figure, and why."""
+
+    source_id: str
+    words: str  # the article's words, verbatim
+    reason: Text
+
+
 @dataclass
 class Dataset:
     """Everything the site shows, in the order editors wrote it."""
@@ -227,6 +238,10 @@ class Dataset:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     goods: list[Good] = field(default_factory=list)
     turnover_figure_ids: tuple[str, ...] = ()
+    left_out: list[LeftOut] = field(default_factory=list)
+    source_texts: dict[str, str] = field(default_factory=dict)  # data/sources/<id>.txt, verbatim
+    today: dt.date = field(default_factory=dt.date.today)  # the build date (SOURCE_DATE_EPOCH)
+    horizon_months: int = 12  # data/settings.yaml: a report older than this is not confirmed since
 
     def timeline(self) -> list[Milestone]:
         """Milestones in date order; an undated one right after the milestone it follows."""

@@ -15,9 +15,10 @@ from ..model import DerivedFigure, Figure, Milestone, Range
 from . import site_map
 from .context import RenderContext
 from .derived import BADGE as DERIVED_BADGE
-from .derived import formula
-from .evidence import quote_title
+from .derived import derived_hover
+from .evidence import inferred_badge, quote_title
 from .html import esc
+from .. import status
 from .plant import STATE_WORDS, milestone_state
 from .values import format_value
 
@@ -27,14 +28,7 @@ FONT = 13  # user units; about 12 px on a 375 px screen
 LINE = 16
 
 # The figures each chart shows, by id (figures.yaml). A chart whose figures are missing is left out.
-PROGRESS = {
-    "implemented": "program-implemented-projects",
-    "in_progress": "program-projects-in-progress",
-    "bars": (("program-projects", "program-projects-remaining"),
-             ("program-projects-headline", "program-projects-remaining-headline")),
-}
 SIZES = ("kia-investment", "korean-investment", "program-package-value")
-NOTE_40_VS_58 = "projects-40-vs-58"
 NOTE_TURNOVER = "turnover-half-year"
 
 
@@ -105,7 +99,7 @@ def _figure_link(ctx: RenderContext, figure_id: str, text: Optional[str] = None)
     href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
     derived = isinstance(figure, DerivedFigure)
     badge = f" {DERIVED_BADGE}" if derived else ""
-    hover = f' title="{esc("Derived: " + formula(ctx, figure))}"' if derived else quote_title(ctx, figure.evidence)
+    hover = f' title="{esc(derived_hover(ctx, figure))}"' if derived else quote_title(ctx, figure.evidence)
     return f'<a href="{esc(href)}"{hover}>{esc(text or format_value(figure, ctx.lang))}</a>{badge}'
 
 
@@ -118,58 +112,6 @@ def _note(ctx: RenderContext, note_id: str) -> str:
         if item.id == note_id:
             return f" {esc(ctx.text(item.note))}"
     return ""
-
-
-# -- the program's progress ----------------------------------------------------------------
-
-
-def program_progress(ctx: RenderContext) -> str:
-    bars = PROGRESS["bars"]
-    ids = [PROGRESS["implemented"], PROGRESS["in_progress"], *[i for pair in bars for i in pair]]
-    if not _have(ctx, ids):
-        return ""
-    get = ctx.data.any_figure
-    implemented, in_progress = _low(get(PROGRESS["implemented"]).value), _low(get(PROGRESS["in_progress"]).value)
-    biggest = max(_high(get(total).value) for total, _ in bars)
-    scale = (WIDTH - 2 * PAD) / biggest
-    body, y, desc = [], 4.0, []
-    classes = ("kz-chart__bar--done", "kz-chart__bar--progress", "kz-chart__bar--remaining")
-    for total_id, remaining_id in bars:
-        total, remaining = get(total_id), get(remaining_id)
-        label, height = _lines(PAD, y + FONT, f"{format_value(total, ctx.lang)}: {ctx.text(total.label)}")
-        body.append(label)
-        y += height + 4
-        x = PAD
-        for value, cls in zip((implemented, in_progress, _low(remaining.value)), classes):
-            w = value * scale
-            body.append(_rect(x, y, w, 22, cls, dashed=cls.endswith("remaining")))
-            if w > 24:
-                body.append(_text(x + w / 2, y + 16, _n(value), "kz-chart__text kz-chart__text--on-bar", "middle"))
-            x += w
-        y += 22 + 12
-        desc.append(f"of {format_value(total, ctx.lang)} ({ctx.text(total.label)}), {_n(implemented)} implemented, "
-                    f"{_n(in_progress)} being executed and {format_value(remaining, ctx.lang)} remaining (derived)")
-    legend, height = _legend(y + FONT, [(classes[0], "Implemented"), (classes[1], "Being executed"),
-                                        (classes[2], "Remaining (derived)")])
-    body.append(legend)
-    y += height + 8
-    svg = _svg("chart-program-progress-svg", y, "Progress of the program's projects",
-               "Stacked bars: " + "; ".join(desc) + ".", "".join(body))
-    head = "".join(f'<th scope="col">Of {esc(format_value(get(t), ctx.lang))}</th>' for t, _ in bars)
-    rows = [
-        ("Implemented", [_figure_link(ctx, PROGRESS["implemented"]) for _ in bars]),
-        ("Being executed", [_figure_link(ctx, PROGRESS["in_progress"]) for _ in bars]),
-        ("Remaining", [_figure_link(ctx, r) for _, r in bars]),
-        ("Total", [_figure_link(ctx, t) for t, _ in bars]),
-    ]
-    body_rows = "".join(f'<tr><th scope="row">{name}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-                        for name, cells in rows)
-    table = (f'<table><caption>Projects by state</caption><thead><tr><th scope="col">State</th>'
-             f"{head}</tr></thead><tbody>{body_rows}</tbody></table>")
-    formulas = "; ".join(esc(formula(ctx, get(r))) for _, r in bars)
-    caption = (f"<strong>Progress of the program's projects.</strong> Implemented and being executed as the article "
-               f"reports them; remaining is derived: {formulas}.{_note(ctx, NOTE_40_VS_58)}")
-    return _figure("chart-program-progress", svg, table, caption)
 
 
 # -- sizes side by side ---------------------------------------------------------------------
@@ -201,8 +143,8 @@ def _value_table(ctx: RenderContext, caption: str, figures: Sequence[Figure], fi
                  label_of=None) -> str:
     label_of = label_of or (lambda f: ctx.text(f.label))
     rows = "".join(
-        f'<tr><th scope="row">{esc(label_of(f))}</th><td>{_figure_link(ctx, f.id)}</td>'
-        f"<td>{esc(f.as_of.label())}</td></tr>"
+        f'<tr data-figure="{esc(f.id)}"><th scope="row">{esc(label_of(f))}</th><td>{_figure_link(ctx, f.id)}</td>'
+        f"<td>{esc(f.as_of.label())}{inferred_badge(getattr(f, 'inferred', {}), 'as_of')}</td></tr>"
         for f in figures
     )
     return (f'<table><caption>{esc(caption)}</caption><thead><tr><th scope="col">{esc(first_col)}</th>'
@@ -248,6 +190,15 @@ def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
     return PAD + (WIDTH - 2 * PAD) * (day - start).days / span
 
 
+def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
+    """'Planned, date passed; not confirmed since 13 November 2023' (status.py decides)."""
+    state = milestone_state(ctx.data, milestone)
+    confirmation = status.milestone(ctx.data, milestone)
+    words = STATE_WORDS[milestone.status if state == "unconfirmed" else state]
+    return words + (f"; {status.WORDS['unconfirmed'].replace(' then', '')} {confirmation.reported.label()}"
+                    if confirmation.unconfirmed else "")
+
+
 def plant_schedule(ctx: RenderContext) -> str:
     milestones: list[Milestone] = ctx.data.timeline()
     dated = [m for m in milestones if m.date]
@@ -265,7 +216,7 @@ def plant_schedule(ctx: RenderContext) -> str:
     y += LINE + 4
     period_end: dict[str, dt.date] = {}
     for milestone in milestones:
-        state = milestone_state(milestone, ctx.today)
+        state = milestone_state(ctx.data, milestone)
         text, height = _lines(PAD, y + FONT, ctx.text(milestone.title))
         body.append(text)
         y += height + 2
@@ -285,7 +236,7 @@ def plant_schedule(ctx: RenderContext) -> str:
             when = "date not reported"
             period_end[milestone.id] = after or start
         y += 14 + 10
-        desc.append(f"{ctx.text(milestone.title)}: {when}, {STATE_WORDS[state].lower()}")
+        desc.append(f"{ctx.text(milestone.title)}: {when}, {_state_words(ctx, milestone).lower()}")
     lines = "".join(
         f'<line x1="{_n(_x(dt.date(year, 1, 1), start, end))}" y1="{_n(axis_top)}" '
         f'x2="{_n(_x(dt.date(year, 1, 1), start, end))}" y2="{_n(y - 6)}" class="kz-chart__grid"/>'
@@ -293,7 +244,7 @@ def plant_schedule(ctx: RenderContext) -> str:
     )
     states = []
     for m in milestones:
-        s = milestone_state(m, ctx.today)
+        s = milestone_state(ctx.data, m)
         if s not in [x for x, _ in states]:
             states.append((s, STATE_WORDS[s]))
     items = [(f"kz-chart__bar--{s}", word) for s, word in states]
@@ -307,12 +258,13 @@ def plant_schedule(ctx: RenderContext) -> str:
     rows = "".join(
         f'<tr><th scope="row"><a href="{esc(ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)))}">{esc(ctx.text(m.title))}</a></th>'
         f'<td>{esc(m.date.label() if m.date else "not reported")}</td>'
-        f'<td>{esc(STATE_WORDS[milestone_state(m, ctx.today)])}</td></tr>'
+        f'<td>{esc(_state_words(ctx, m))}</td></tr>'
         for m in milestones
     )
     table = ('<table><caption>Milestones</caption><thead><tr><th scope="col">Milestone</th>'
              f'<th scope="col">Date</th><th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>')
     caption = ("<strong>Schedule of the plant.</strong> Each bar spans the period the source gives (a day, a month, "
                "a quarter or a year); a dashed bar has no reported date and follows the milestone above it. "
-               "Colours show the status as in the timeline below.")
+               "Colours show the status as in the timeline below; a step not confirmed since its report is "
+               "drawn in the colour of a passed date.")
     return _figure("chart-plant-schedule", svg, table, caption)

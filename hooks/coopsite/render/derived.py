@@ -18,8 +18,17 @@ def formula(ctx: RenderContext, figure: DerivedFigure) -> str:
     """Plain text: 'US$250 million ÷ 1,500 jobs ≈ US$166,667'."""
     symbol = derived_math.OPERATIONS[figure.operation][0]
     terms = f" {symbol} ".join(format_value(ctx.data.any_figure(i), ctx.lang) for i in figure.input_ids)
-    equals = "≈" if derived_math.is_rounded(figure.exact_value, figure.decimals) else "="
+    equals = "≈" if derived_math.bounds(figure.value) != derived_math.bounds(figure.exact_value) else "="
     return f"{terms} {equals} {_amount(figure.unit, figure.value, ctx.lang)}"
+
+
+ASSUMPTION = "Assumption:"
+
+
+def derived_hover(ctx: RenderContext, figure: DerivedFigure) -> str:
+    """A tooltip: the formula and the assumption it rests on."""
+    text = "Derived: " + formula(ctx, figure)
+    return text + (f". {ASSUMPTION} {ctx.text(figure.assumption)}" if figure.assumption else "")
 
 
 def _input_item(ctx: RenderContext, input_id: str) -> str:
@@ -52,7 +61,8 @@ def _meta(figure: DerivedFigure) -> str:
 def derived_card(ctx: RenderContext, figure: DerivedFigure, heading: str = "h3") -> str:
     anchor = site_map.anchor("figure", figure.id)
     label = esc(ctx.text(figure.label))
-    note = f'<p class="kz-note">{esc(ctx.text(figure.note))}</p>' if figure.note else ""
+    note = (f'<p class="kz-note kz-assumption"><strong>{ASSUMPTION}</strong> {esc(ctx.text(figure.assumption))}</p>'
+            if figure.assumption else "")
     return (
         f'<div class="kz-figure kz-figure--derived" data-figure="{esc(figure.id)}" data-derived="true" '
         f'data-value="{esc(machine_value(figure))}" data-unit="{esc(figure.unit.id)}">'
@@ -60,6 +70,6 @@ def derived_card(ctx: RenderContext, figure: DerivedFigure, heading: str = "h3")
         f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {label}">¶</a></{heading}>'
         f'<p class="kz-figure__value">{esc(format_value(figure, ctx.lang))} {BADGE}</p>'
         f'<p class="kz-formula"><strong>Derived:</strong> {esc(formula(ctx, figure))}</p>'
-        f'<p class="kz-figure__meta">{_meta(figure)}</p>'
-        + note + inputs_details(ctx, figure) + "</div>"
+        + note + f'<p class="kz-figure__meta">{_meta(figure)}</p>'
+        + inputs_details(ctx, figure) + "</div>"
     )

@@ -7,7 +7,7 @@ from typing import Iterable
 from ..model import Figure
 from . import site_map
 from .context import RenderContext
-from .evidence import details, inferred_badge, quote_title
+from .evidence import details, inferred_badge, quote_title, source_link
 from .derived import derived_card
 from .html import esc, md_text
 from .values import format_value, machine_value
@@ -74,13 +74,31 @@ def figure_list(ctx: RenderContext, figure_ids: Iterable[str]) -> str:
         figure = ctx.data.figures[figure_id]
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
         items.append(
-            f'<li><a href="{esc(href)}"{quote_title(ctx, figure.evidence)}><strong>{esc(format_value(figure, ctx.lang))}</strong></a> '
+            f'<li data-figure="{esc(figure_id)}"><a href="{esc(href)}"{quote_title(ctx, figure.evidence)}><strong>{esc(format_value(figure, ctx.lang))}</strong></a> '
             f'{esc(ctx.text(figure.label))} ({_meta(ctx, figure)})'
             + discrepancy_notes(ctx, figure)
             + details(ctx, figure.evidence, statement_ids=figure.statement_ids, inferred=figure.inferred)
             + "</li>"
         )
     return f'<ul class="kz-figure-list">{"".join(items)}</ul>' if items else ""
+
+
+LEFT_OUT_WORDS = {"caption": "Numbers in the sources that are not figures", "words": "The article's words",
+                  "reason": "Why it is not a figure", "source": "Source"}
+
+
+def left_out(ctx: RenderContext) -> str:
+    """Every number or numeric claim in the sources deliberately left out, with the reason."""
+    rows = "".join(
+        f'<tr><td><q>{esc(item.words)}</q></td><td>{esc(ctx.text(item.reason))}</td>'
+        f'<td>{source_link(ctx, item.source_id)}</td></tr>'
+        for item in ctx.data.left_out
+    )
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col">{esc(LEFT_OUT_WORDS[k])}</th>' for k in ("words", "reason", "source"))
+    return (f'<div class="kz-table-wrap"><table class="kz-left-out"><caption>{esc(LEFT_OUT_WORDS["caption"])}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
 def headline_figures(ctx: RenderContext) -> str:
@@ -90,9 +108,10 @@ def headline_figures(ctx: RenderContext) -> str:
             continue
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
         tiles.append(
-            f'<a class="kz-tile" href="{esc(href)}"{quote_title(ctx, figure.evidence)}>'
+            f'<a class="kz-tile" data-figure="{esc(figure.id)}" href="{esc(href)}"{quote_title(ctx, figure.evidence)}>'
             f'<span class="kz-tile__value">{esc(format_value(figure, ctx.lang))}</span> '
             f'<span class="kz-tile__label">{esc(ctx.text(figure.label))}</span> '
-            f'<span class="kz-tile__meta">{"expected, " if figure.outlook == "expected" else ""}as of {esc(figure.as_of.label())}</span></a>'
+            f'<span class="kz-tile__meta">{"expected, " if figure.outlook == "expected" else ""}as of {esc(figure.as_of.label())}'
+            f'{inferred_badge(figure.inferred, "as_of")}</span></a>'
         )
     return f'<div class="kz-tiles">{"".join(tiles)}</div>'

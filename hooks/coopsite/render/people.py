@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from .. import status
 from ..model import Statement
 from . import site_map
 from .context import RenderContext
 from .evidence import date_html, details, inferred_badge
 from .html import esc, md_text
+from .plant import since_attr, as_of_html, unconfirmed_mark
 
 
 def _statement_date(ctx: RenderContext, statement: Statement) -> str:
     if statement.date is None:
         source = ctx.data.sources[statement.evidence.source_id]
-        return f"date not stated; reported {esc(source.published.label())}"
+        return (f"date not stated; reported {date_html(source.published)}"
+                + inferred_badge(source.inferred, "published", "date inferred"))
     return date_html(statement.date) + inferred_badge(statement.inferred, "date", "year inferred")
 
 
@@ -50,5 +53,8 @@ def people(ctx: RenderContext) -> str:
         statements = ctx.data.statements_of(person.id)
         said = "".join(statement_block(ctx, s) for s in statements) or '<p class="kz-muted">Named in the sources; no statement quoted.</p>'
         blocks.append(f"## {md_text(person.name)} {{#{anchor}}}")
-        blocks.append(f'<div class="kz-person"><p class="kz-role">{esc(ctx.text(person.role))}</p>{said}</div>')
+        confirmation = status.role(ctx.data, person)
+        blocks.append(f'<div class="kz-person"><p class="kz-role" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
+                      f'{esc(ctx.text(person.role))} <span class="kz-asof">({as_of_html(ctx.data, confirmation)})'
+                      f'{unconfirmed_mark(confirmation)}</span></p>{said}</div>')
     return "\n\n".join(blocks)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ..model import Milestone
+from .. import status
+from ..model import Dataset, Milestone
 from . import site_map
 from .context import RenderContext
 from .evidence import date_html, details, inferred_badge, quote_title
@@ -12,26 +11,46 @@ from .html import esc
 from .values import format_value
 
 BACKGROUND_BADGE = '<span class="kz-badge kz-badge--background" title="Not from the sources">background, not from the sources</span>'
-STATE_WORDS = {"done": "Done", "in-progress": "In progress", "planned": "Planned", "overdue": "Planned, date passed"}
+STATE_WORDS = {"done": "Done", "in-progress": "In progress", "planned": "Planned",
+               "overdue": "Planned, date passed", "unconfirmed": "Not confirmed since the report"}
+UNCONFIRMED_MARK = '<strong class="kz-unconfirmed">Not confirmed since {date}</strong>'
 
 
-def milestone_state(milestone: Milestone, today: dt.date) -> str:
-    """done | in-progress | planned | overdue (planned, its date passed, no later report)."""
-    if milestone.status == "planned" and milestone.date and milestone.date.end < today:
+def milestone_state(data: Dataset, milestone: Milestone) -> str:
+    """done | in-progress | planned | overdue (planned, its date passed) | unconfirmed (status.py)."""
+    confirmation = status.milestone(data, milestone)
+    if confirmation.reason == "date-passed":
         return "overdue"
-    return milestone.status
+    return "unconfirmed" if confirmation.unconfirmed else milestone.status
 
 
-def milestone_status_text(milestone: Milestone, today: dt.date) -> str:
-    """The status sentence; a passed plan never reads as done."""
-    reported = milestone.reported.label()
-    state = milestone_state(milestone, today)
-    when = milestone.date.label() if milestone.date else None
-    if state == "overdue":
-        return f"Scheduled for {when} as reported on {reported}; no later report"
-    if state == "planned":
-        return f"scheduled for {when}, as reported on {reported}" if when else f"as reported on {reported}"
-    return f"as reported on {reported}"
+def milestone_status_text(data: Dataset, milestone: Milestone) -> str:
+    """The status sentence; a passed plan never reads as done, nor an old report as current."""
+    text = status.sentence(status.milestone(data, milestone), data.horizon_months)
+    if milestone.status == "planned" and milestone.date:
+        return f"scheduled for {milestone.date.label()}, {text}"
+    return text
+
+
+def unconfirmed_mark(confirmation: status.Confirmation) -> str:
+    """A visible 'Not confirmed since DATE' beside a status or role; '' when confirmed."""
+    return (" " + UNCONFIRMED_MARK.format(date=esc(confirmation.reported.label()))) if confirmation.unconfirmed else ""
+
+
+def as_of_html(data: Dataset, confirmation: status.Confirmation) -> str:
+    """'as reported on DATE' (with the inferred mark when the date is), then why it is not confirmed since."""
+    key = "reported_on" if confirmation.reported.precision == "day" else "reported_in"
+    text = esc(status.WORDS[key].format(date=confirmation.reported.label()))
+    if confirmation.reported_inferred:
+        text += ' <span class="kz-badge kz-badge--inferred">date inferred</span>'
+    if confirmation.unconfirmed:
+        text += f"; {esc(status.WORDS['unconfirmed'])}: {esc(status.why_unconfirmed(confirmation, data.horizon_months))}"
+    return text
+
+
+def since_attr(confirmation: status.Confirmation) -> str:
+    since = confirmation.unconfirmed_since
+    return since.iso() if since else ""
 
 
 def _date_cell(ctx: RenderContext, milestone: Milestone) -> str:
@@ -45,7 +64,8 @@ def _date_cell(ctx: RenderContext, milestone: Milestone) -> str:
 def timeline(ctx: RenderContext) -> str:
     items = []
     for milestone in ctx.data.timeline():
-        state = milestone_state(milestone, ctx.today)
+        state = milestone_state(ctx.data, milestone)
+        confirmation = status.milestone(ctx.data, milestone)
         anchor = site_map.anchor("milestone", milestone.id)
         title = esc(ctx.text(milestone.title))
         items.append(
@@ -53,12 +73,29 @@ def timeline(ctx: RenderContext) -> str:
             f'<p class="kz-timeline__date">{_date_cell(ctx, milestone)}</p>'
             f'<h3 class="kz-timeline__title" id="{esc(anchor)}">{title}'
             f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {title}">¶</a></h3>'
-            f'<p class="kz-timeline__status"><span class="kz-status kz-status--{state}">{esc(STATE_WORDS[state])}</span> '
-            f'{esc(milestone_status_text(milestone, ctx.today))}</p>'
+            f'<p class="kz-timeline__status" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
+            f'<span class="kz-status kz-status--{state}">{esc(STATE_WORDS[milestone.status if state == "unconfirmed" else state])}</span>'
+            f'{unconfirmed_mark(confirmation)} {esc(milestone_status_text(ctx.data, milestone))}</p>'
             + details(ctx, milestone.evidence, statement_ids=milestone.statement_ids, inferred=milestone.inferred)
             + "</li>"
         )
     return '<ol class="kz-timeline">' + "".join(items) + "</ol>"
+
+
+def plant_status(ctx: RenderContext) -> str:
+    """'Under construction, as reported on 13 November 2023; not confirmed since then: ...'."""
+    confirmation = status.plant(ctx.data)
+    return (f'<span class="kz-plant-status" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
+            f'{esc(ctx.text(ctx.data.plant.status_text))}, {as_of_html(ctx.data, confirmation)}'
+            f'{unconfirmed_mark(confirmation)}</span>')
+
+
+def plant_status_line(ctx: RenderContext) -> str:
+    """The plant's status for the home page, linking to its page."""
+    plant = ctx.data.plant
+    href = ctx.link(site_map.PLANT)
+    return (f'<p class="kz-card kz-plant-status-line"><a href="{esc(href)}"><strong>{esc(ctx.text(plant.name))}</strong></a>: '
+            f'{plant_status(ctx)}</p>')
 
 
 def plant_card(ctx: RenderContext) -> str:
@@ -75,8 +112,7 @@ def plant_card(ctx: RenderContext) -> str:
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure_id))
         outlook = " (expected)" if figure.outlook == "expected" else ""
         rows.append((esc(ctx.text(figure.label)), f'<a href="{esc(href)}"{quote_title(ctx, figure.evidence)}>{esc(format_value(figure, ctx.lang))}</a>{esc(outlook)}'))
-    source = ctx.data.sources[plant.status_evidence.source_id]
-    rows.append(("Status", f'{esc(ctx.text(plant.status_text))}, as reported on {esc(source.published.label())}'))
+    rows.append(("Status", plant_status(ctx)))
     body = "".join(f"<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>" for label, value in rows)
     return (
         f'<div class="kz-card kz-plant-card"><table class="kz-summary"><caption>{esc(ctx.text(plant.name))}</caption>'

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
+from .. import status
 from ..model import Project, Sector
 from . import site_map
 from .context import RenderContext
 from .evidence import date_html, details, inferred_badge, statement_links
 from .figures import figure_list
 from .html import esc, md_text
+from .plant import as_of_html, since_attr, unconfirmed_mark
 
+SECTOR_WORDS = {"listed": "The sectors as the source lists them"}
 PROJECT_STATUS_WORDS = {
     "implemented": "Implemented", "in-progress": "In progress",
     "planned": "Planned", "not-stated": "Status not stated",
@@ -21,7 +24,7 @@ def program_summary(ctx: RenderContext) -> str:
     program = ctx.data.program
     people = "".join(
         f'<li><a href="{esc(ctx.link(site_map.PEOPLE, site_map.anchor("person", pid)))}">{esc(ctx.data.people[pid].name)}</a>, '
-        f'{esc(ctx.text(ctx.data.people[pid].role))}</li>'
+        f'{esc(ctx.text(ctx.data.people[pid].role))} <span class="kz-asof">({as_of_html(ctx.data, status.role(ctx.data, ctx.data.people[pid]))})</span></li>'
         for pid in program.person_ids
     )
     rows = [
@@ -68,6 +71,11 @@ def sector_index(ctx: RenderContext) -> str:
         href = ctx.link(site_map.sector_page(sector.id))
         items.append(f'<li><a href="{esc(href)}">{esc(ctx.text(sector.name))}</a> <span class="kz-muted">({projects})</span></li>')
     note_html = f'<p class="kz-note">{esc(ctx.text(note))}</p>' if note else ""
+    sectors = list(ctx.data.sectors.values())
+    if sectors:
+        confirmation = status.sector(ctx.data, sectors[0])
+        note_html += (f'<p class="kz-muted" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
+                      f'{esc(SECTOR_WORDS["listed"])}, {as_of_html(ctx.data, confirmation)}{unconfirmed_mark(confirmation)}</p>')
     return note_html + f'<ul class="kz-sector-list">{"".join(items)}</ul>'
 
 
@@ -83,11 +91,14 @@ def _project_item(ctx: RenderContext, project: Project) -> str:
         place = f" · Place: {esc(ctx.text(place_obj.name))}" + inferred_badge(project.inferred, "place", "place inferred")
     description = f"<p>{esc(ctx.text(project.description))}</p>" if project.description else ""
     title = esc(ctx.text(project.name))
+    confirmation = status.project(ctx.data, project)
     return (
         f'<div class="kz-project">'
         f'<h3 id="{esc(anchor)}">{title}<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {title}">¶</a></h3>'
         f"{description}"
-        f'<p class="kz-muted">{esc(PROJECT_STATUS_WORDS[project.status])}{place} · Sectors: {sectors}'
+        f'<p class="kz-muted" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
+        f'{esc(PROJECT_STATUS_WORDS[project.status])}, {as_of_html(ctx.data, confirmation)}{unconfirmed_mark(confirmation)}'
+        f'{place} · Sectors: {sectors}'
         f'{inferred_badge(project.inferred, "sectors", "sectors assigned by us")}</p>'
         + details(ctx, project.evidence, inferred=project.inferred)
         + "</div>"
@@ -101,6 +112,7 @@ def projects(ctx: RenderContext) -> str:
 def sector_page(ctx: RenderContext, sector: Sector) -> str:
     """The whole Markdown of a sector's generated page."""
     name = ctx.text(sector.name)
+    confirmation = status.sector(ctx.data, sector)
     description = f"{name}: a sector of the Fresh Wind program of economic cooperation between Kazakhstan and Korea, with its source and named projects."
     program_href = ctx.link(site_map.PROGRAM)
     front_matter = "---\n" + f"description: {json.dumps(esc(description))}\n" + "---\n\n"
@@ -108,7 +120,7 @@ def sector_page(ctx: RenderContext, sector: Sector) -> str:
         front_matter + f"# {md_text(name)}",
         (f'<p class="kz-lead">{esc(ctx.text(sector.description))}</p>' if sector.description else "")
         + f'<p>A sector of the <a href="{esc(program_href)}">{esc(ctx.text(ctx.data.program.name))} program</a>, '
-        f"as the source lists it.</p>"
+        f"as the source lists it, {as_of_html(ctx.data, confirmation)}{unconfirmed_mark(confirmation)}.</p>"
         + details(ctx, sector.evidence, statement_ids=sector.statement_ids, summary="Source"),
         "## Projects",
     ]
