@@ -8,7 +8,7 @@ from . import site_map
 from .context import RenderContext
 from .evidence import date_html, details, inferred_badge
 from .html import esc, md_text
-from .plant import since_attr, as_of_html, unconfirmed_mark
+from .plant import as_of_html, since_attr
 
 
 def _statement_date(ctx: RenderContext, statement: Statement) -> str:
@@ -56,5 +56,5 @@ def people(ctx: RenderContext) -> str:
         confirmation = status.role(ctx.data, person)
         blocks.append(f'<div class="kz-person"><p class="kz-role" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
                       f'{esc(ctx.text(person.role))} <span class="kz-asof">({as_of_html(ctx.data, confirmation)})'
-                      f'{unconfirmed_mark(confirmation)}</span></p>{said}</div>')
+                      f'</span></p>{said}</div>')
     return "\n\n".join(blocks)

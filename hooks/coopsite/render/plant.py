@@ -44,7 +44,8 @@ def as_of_html(data: Dataset, confirmation: status.Confirmation) -> str:
     if confirmation.reported_inferred:
         text += ' <span class="kz-badge kz-badge--inferred">date inferred</span>'
     if confirmation.unconfirmed:
-        text += f"; {esc(status.WORDS['unconfirmed'])}: {esc(status.why_unconfirmed(confirmation, data.horizon_months))}"
+        text += (f".{unconfirmed_mark(confirmation)}: "
+                 f"{esc(status.why_unconfirmed(confirmation, data.horizon_months))}")
     return text
 
 
@@ -74,8 +75,9 @@ def timeline(ctx: RenderContext) -> str:
             f'<h3 class="kz-timeline__title" id="{esc(anchor)}">{title}'
             f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {title}">¶</a></h3>'
             f'<p class="kz-timeline__status" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
-            f'<span class="kz-status kz-status--{state}">{esc(STATE_WORDS[milestone.status if state == "unconfirmed" else state])}</span>'
-            f'{unconfirmed_mark(confirmation)} {esc(milestone_status_text(ctx.data, milestone))}</p>'
+            f'<span class="kz-status kz-status--{state}">{esc(STATE_WORDS[milestone.status if state == "unconfirmed" else state])}</span> '
+            + (f'scheduled for {esc(milestone.date.label())}, ' if milestone.status == "planned" and milestone.date else "")
+            + f'{as_of_html(ctx.data, confirmation)}</p>'
             + details(ctx, milestone.evidence, statement_ids=milestone.statement_ids, inferred=milestone.inferred)
             + "</li>"
         )
@@ -86,8 +88,7 @@ def plant_status(ctx: RenderContext) -> str:
     """'Under construction, as reported on 13 November 2023; not confirmed since then: ...'."""
     confirmation = status.plant(ctx.data)
     return (f'<span class="kz-plant-status" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
-            f'{esc(ctx.text(ctx.data.plant.status_text))}, {as_of_html(ctx.data, confirmation)}'
-            f'{unconfirmed_mark(confirmation)}</span>')
+            f'{esc(ctx.text(ctx.data.plant.status_text))}, {as_of_html(ctx.data, confirmation)}</span>')
 
 
 def plant_status_line(ctx: RenderContext) -> str:

@@ -11,7 +11,7 @@ from .context import RenderContext
 from .evidence import date_html, details, inferred_badge, statement_links
 from .figures import figure_list
 from .html import esc, md_text
-from .plant import as_of_html, since_attr, unconfirmed_mark
+from .plant import as_of_html, since_attr
 
 SECTOR_WORDS = {"listed": "The sectors as the source lists them"}
 PROJECT_STATUS_WORDS = {
@@ -75,7 +75,7 @@ def sector_index(ctx: RenderContext) -> str:
     if sectors:
         confirmation = status.sector(ctx.data, sectors[0])
         note_html += (f'<p class="kz-muted" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
-                      f'{esc(SECTOR_WORDS["listed"])}, {as_of_html(ctx.data, confirmation)}{unconfirmed_mark(confirmation)}</p>')
+                      f'{esc(SECTOR_WORDS["listed"])}, {as_of_html(ctx.data, confirmation)}</p>')
     return note_html + f'<ul class="kz-sector-list">{"".join(items)}</ul>'
 
 
@@ -97,7 +97,7 @@ def _project_item(ctx: RenderContext, project: Project) -> str:
         f'<h3 id="{esc(anchor)}">{title}<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {title}">¶</a></h3>'
         f"{description}"
         f'<p class="kz-muted" data-unconfirmed-since="{esc(since_attr(confirmation))}">'
-        f'{esc(PROJECT_STATUS_WORDS[project.status])}, {as_of_html(ctx.data, confirmation)}{unconfirmed_mark(confirmation)}'
+        f'{esc(PROJECT_STATUS_WORDS[project.status])}, {as_of_html(ctx.data, confirmation)}'
         f'{place} · Sectors: {sectors}'
         f'{inferred_badge(project.inferred, "sectors", "sectors assigned by us")}</p>'
         + details(ctx, project.evidence, inferred=project.inferred)
@@ -120,7 +120,7 @@ def sector_page(ctx: RenderContext, sector: Sector) -> str:
         front_matter + f"# {md_text(name)}",
         (f'<p class="kz-lead">{esc(ctx.text(sector.description))}</p>' if sector.description else "")
         + f'<p>A sector of the <a href="{esc(program_href)}">{esc(ctx.text(ctx.data.program.name))} program</a>, '
-        f"as the source lists it, {as_of_html(ctx.data, confirmation)}{unconfirmed_mark(confirmation)}.</p>"
+        f"as the source lists it, {as_of_html(ctx.data, confirmation)}.</p>"
         + details(ctx, sector.evidence, statement_ids=sector.statement_ids, summary="Source"),
         "## Projects",
     ]
