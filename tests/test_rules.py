@@ -191,6 +191,12 @@ def test_every_shown_value_the_data_marks_inferred_carries_the_mark(built_site, 
         source = data.sources[statement.evidence.source_id]
         if (statement.date is None and "published" in source.inferred) or "date" in statement.inferred:
             assert "kz-badge--inferred" in block, statement.id
+    # A link the article does not make is marked where the people page shows it.
+    for name in ("song-pride-in-contributing", "aksakalov-boost-production"):
+        block = re.search(rf'<div class="kz-statement" id="statement-{name}">.*?</details>', people, re.S).group(0)
+        assert "Official ceremony launches construction" in block and "link inferred" in block, name
+    sklyar = re.search(r'<div class="kz-statement" id="statement-sklyar-kia-first-direct-investment">.*?</details>', people, re.S).group(0)
+    assert "link inferred" not in sklyar  # the article names him at the ceremony
     timeline = built_site.page("kia-plant/")
     for milestone in data.milestones:
         if "date" in milestone.inferred:

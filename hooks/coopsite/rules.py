@@ -42,6 +42,15 @@ def _linked_facts(data: Dataset):
         yield "program", "sectors", item
 
 
+def tied_by_article(data: Dataset, fact, statement_id: str) -> bool:
+    """Does the article itself tie the statement to the fact (their quotes share a sentence)?"""
+    statement = data.statements.get(statement_id)
+    text = data.source_texts.get(fact.evidence.source_id)
+    if statement is None or text is None or statement.evidence.source_id != fact.evidence.source_id:
+        return False
+    return bool(articles.sentence_indexes(text, fact.evidence.quote) & articles.sentence_indexes(text, statement.evidence.quote))
+
+
 def check_attribution(data: Dataset) -> list[Finding]:
     """A statement linked to a fact must share a sentence of the article with the fact's quote,
     unless the fact marks the link inferred with its reasoning (`inferred: {statements: ...}`)."""

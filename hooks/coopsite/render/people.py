@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import status
+from .. import rules, status
 from ..model import Statement
 from . import site_map
 from .context import RenderContext
@@ -19,17 +19,25 @@ def _statement_date(ctx: RenderContext, statement: Statement) -> str:
     return date_html(statement.date) + inferred_badge(statement.inferred, "date", "year inferred")
 
 
+def _link_mark(ctx: RenderContext, fact, statement_id: str) -> str:
+    """'link inferred' when the link is marked inferred and the article does not itself make it."""
+    if "statements" not in fact.inferred or rules.tied_by_article(ctx.data, fact, statement_id):
+        return ""
+    return inferred_badge(fact.inferred, "statements", "link inferred")
+
+
 def _supported_facts(ctx: RenderContext, statement_id: str) -> str:
     links = []
     supported = ctx.data.facts_supported_by(statement_id)
     for milestone in supported["milestones"]:
         href = ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id))
-        links.append(f'<a href="{esc(href)}">{esc(ctx.text(milestone.title))}</a>')
+        links.append(f'<a href="{esc(href)}">{esc(ctx.text(milestone.title))}</a>' + _link_mark(ctx, milestone, statement_id))
     for figure in supported["figures"]:
         href = ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id))
-        links.append(f'<a href="{esc(href)}">{esc(ctx.text(figure.label))}</a>')
+        links.append(f'<a href="{esc(href)}">{esc(ctx.text(figure.label))}</a>' + _link_mark(ctx, figure, statement_id))
     for sector in supported["sectors"]:
-        links.append(f'<a href="{esc(ctx.link(site_map.sector_page(sector.id)))}">{esc(ctx.text(sector.name))}</a>')
+        links.append(f'<a href="{esc(ctx.link(site_map.sector_page(sector.id)))}">{esc(ctx.text(sector.name))}</a>'
+                     + _link_mark(ctx, sector, statement_id))
     return f'<p class="kz-muted">Supports: {", ".join(links)}</p>' if links else ""
 
 
