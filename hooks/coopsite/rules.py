@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Union
+from typing import Optional, Union
 
 from . import articles, status
 from .errors import Problem, did_you_mean
@@ -148,23 +148,20 @@ def numbers_in(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
 
 
-def _covering_quotes(data: Dataset, source_id: str) -> Iterable[str]:
-    """Quotes whose numbers the site shows as facts: figures, and the dates of milestones,
-    statements and the program."""
-    for figure in data.figures.values():
-        if figure.evidence.source_id == source_id:
-            yield figure.evidence.quote
-    for item in data.milestones:
-        if item.evidence.source_id == source_id and item.date is not None:
-            yield item.evidence.quote
-    for statement in data.statements.values():
-        if statement.evidence.source_id == source_id and statement.date is not None:
-            yield statement.evidence.quote
-    program = data.program
-    if program is not None:
-        for evidence in (program.period_evidence, program.signed_evidence):
-            if evidence.source_id == source_id:
-                yield evidence.quote
+def _covering_quotes(data: Dataset) -> dict[str, list[str]]:
+    """By source: the quotes whose numbers the site shows as facts (figures, and the dates of
+    milestones, statements and the program), and the words listed as left out."""
+    evidence = [f.evidence for f in data.figures.values()]
+    evidence += [m.evidence for m in data.milestones if m.date is not None]
+    evidence += [s.evidence for s in data.statements.values() if s.date is not None]
+    if data.program is not None:
+        evidence += [data.program.period_evidence, data.program.signed_evidence]
+    quotes: dict[str, list[str]] = {}
+    for item in evidence:
+        quotes.setdefault(item.source_id, []).append(item.quote)
+    for item in data.left_out:
+        quotes.setdefault(item.source_id, []).append(item.words)
+    return quotes
 
 
 def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
@@ -177,10 +174,9 @@ def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
             found.append(Finding("figures", "left_out", None, (index, "words"),
                                  f"these words are not in the article's text ({articles.FOLDER}/{item.source_id}.txt); "
                                  "copy them verbatim"))
+    quotes = _covering_quotes(data)
     for source_id, text in data.source_texts.items():
-        covered = [span for quote in _covering_quotes(data, source_id) for span in articles.find_quote(text, quote)]
-        covered += [span for item in data.left_out if item.source_id == source_id
-                    for span in articles.find_quote(text, item.words)]
+        covered = [span for quote in dict.fromkeys(quotes.get(source_id, ())) for span in articles.find_quote(text, quote)]
         for start, end in numbers_in(text):
             if any(s <= start and end <= e for s, e in covered):
                 continue
