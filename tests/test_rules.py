@@ -279,3 +279,15 @@ def test_the_2019_article_is_dated_to_its_second_half_with_the_reasoning(data):
 def test_the_pages_claim_no_more_than_the_sources(claim):
     for path in (ROOT / "docs").rglob("*.md"):
         assert claim not in path.read_text(encoding="utf-8"), (path.name, claim)
+
+
+def test_a_derived_figure_dated_by_an_inferred_input_carries_the_mark(project):
+    from conftest import run_build
+
+    edit(project, "data/figures.yaml", "inputs: [kia-investment, kia-jobs]", "inputs: [program-package-value, program-projects]")
+    built = run_build(project)
+    assert built.returncode == 0, built.output
+    card = re.search(r'<div class="kz-figure kz-figure--derived" data-figure="kia-investment-per-job".*?</details>',
+                     built.page("figures/"), re.S).group(0)
+    meta = re.search(r'<p class="kz-figure__meta">.*?</p>', card, re.S).group(0)
+    assert "as of H2 2019 (latest input)" in meta and "kz-badge--inferred" in meta

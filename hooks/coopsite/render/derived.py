@@ -50,11 +50,15 @@ def inputs_details(ctx: RenderContext, figure: DerivedFigure) -> str:
             f'<ul class="kz-inputs">{items}</ul></details>')
 
 
-def _meta(figure: DerivedFigure) -> str:
+def _meta(ctx: RenderContext, figure: DerivedFigure) -> str:
     parts = []
     if figure.outlook == "expected":
         parts.append('<span class="kz-badge kz-badge--expected">expected</span>')
-    parts.append(f"as of {esc(figure.as_of.label())} (latest input)")
+    # The date comes from the latest input: inferred there, inferred here.
+    inferred = any(isinstance(i, Figure) and i.as_of == figure.as_of and "as_of" in i.inferred
+                   for i in map(ctx.data.any_figure, figure.input_ids))
+    parts.append(f"as of {esc(figure.as_of.label())} (latest input)"
+                 + (' <span class="kz-badge kz-badge--inferred">inferred</span>' if inferred else ""))
     return " · ".join(parts)
 
 
@@ -70,6 +74,6 @@ def derived_card(ctx: RenderContext, figure: DerivedFigure, heading: str = "h3")
         f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link" aria-label="Permanent link to {label}">¶</a></{heading}>'
         f'<p class="kz-figure__value">{esc(format_value(figure, ctx.lang))} {BADGE}</p>'
         f'<p class="kz-formula"><strong>Derived:</strong> {esc(formula(ctx, figure))}</p>'
-        + note + f'<p class="kz-figure__meta">{_meta(figure)}</p>'
+        + note + f'<p class="kz-figure__meta">{_meta(ctx, figure)}</p>'
         + inputs_details(ctx, figure) + "</div>"
     )
