@@ -35,7 +35,7 @@ REFERENCES = {
 # Lists whose entries are copied, by file; everything else in a file stays as it is.
 COPIED = {
     "sources": ["sources"], "people": ["people"], "statements": ["statements"], "places": ["places"],
-    "units": [], "figures": ["figures"], "plant": ["milestones"],
+    "units": [], "figures": ["figures", "left_out"], "plant": ["milestones"],
     "program": ["sectors", "projects", "discrepancies"], "trade": ["goods"],
 }
 # Kinds of ids that are copied (units and topics are not).
@@ -82,6 +82,8 @@ def _copy_entry(entry: dict, k: int) -> dict:
 def _multiply(kind: str, data: dict, n: int) -> dict:
     data = dict(data)
     for list_key in COPIED[kind]:
+        if list_key not in data:
+            continue
         seed = data[list_key]
         grown = list(seed)
         for k in range(1, n):
@@ -105,12 +107,26 @@ def write_data(seed_dir: Path, target_dir: Path, n: int) -> dict[str, int]:
             data = read_file(path, path.name).data
         else:
             data = _multiply(kind, read_file(path, path.name).data, n)
+            if kind == "figures":  # the program exists once: its dates' words in a copied article are left out
+                program = read_file(seed_dir / "program.yaml", "program.yaml").data["program"]
+                data["left_out"] = data.get("left_out", []) + [
+                    {"source": _suffix(program["source"], k), "words": " ".join(program[key].split()),
+                     "reason": {"en": "The program's dates, given once, for the seed's article."}}
+                    for k in range(1, n) for key in ("period_quote", "signed_quote")]
             header = f"# yaml-language-server: $schema=../hooks/coopsite/schemas/{kind}.schema.json\n"
             text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
             (target_dir / path.name).write_text(header + text, encoding="utf-8")
         for key, value in data.items():
             if isinstance(value, list):
                 counts[key] = len(value)
+    # The settings, and each source's stored text, copied for every copy of the source.
+    if (seed_dir / "settings.yaml").exists():
+        shutil.copy2(seed_dir / "settings.yaml", target_dir / "settings.yaml")
+    (target_dir / "sources").mkdir(exist_ok=True)
+    for text in sorted((seed_dir / "sources").glob("*.txt")):
+        shutil.copy2(text, target_dir / "sources" / text.name)
+        for k in range(1, n):
+            shutil.copy2(text, target_dir / "sources" / f"{_suffix(text.stem, k)}.txt")
     return counts
 
 

@@ -67,7 +67,7 @@ def words_outside_catalog(template: str) -> list[str]:
 
 
 @pytest.mark.parametrize("template", sorted(p.relative_to(ui.TEMPLATES).as_posix()
-                                            for p in ui.TEMPLATES.rglob("*") if p.is_file()))
+                                            for p in ui.TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
 def test_templates_show_no_word_outside_the_catalog(template):
     assert words_outside_catalog((ui.TEMPLATES / template).read_text(encoding="utf-8")) == []
 

@@ -34,22 +34,49 @@ def test_rounding_is_marked():
 def test_the_real_derived_figures():
     data = load_or_raise(ROOT / "data", today=TODAY)
     assert data.derived["kia-related-jobs"].value == Range(7500, 9000)
-    assert data.derived["kia-investment-per-job"].value == 166667
+    # Rounded to the precision of its inputs (US$250 million, 1,500 jobs: two significant digits).
+    assert data.derived["kia-investment-per-job"].value == 170000
+    assert data.derived["kia-investment-per-job"].exact_value == pytest.approx(166666.667)
     assert data.derived["kia-investment-per-job"].qualifier == "about"
-    assert data.derived["program-projects-remaining"].value == 33
+    assert "program-projects-remaining" not in data.derived  # the article does not support the subtraction
+
+
+def test_rounding_keeps_the_inputs_precision():
+    assert derived.significant_digits(250_000_000) == 2
+    assert derived.significant_digits(1500) == 2
+    assert derived.significant_digits(2.5) == 2
+    assert derived.significant_digits(6) is None  # a small count such as 'six' is exact
+    assert derived.to_precision(166666.667, [250_000_000, 1500]) == 170000
+    assert derived.to_precision(Range(7500, 9000), [Range(5, 6), 1500]) == Range(7500, 9000)
+    assert derived.to_precision(3571.43, [250_000_000, 70_000]) == 4000
+
+
+def test_a_derived_figure_without_its_assumption_is_an_error(project):
+    edit(project, "data/figures.yaml", """    assumption:
+      en: >-
+        Divides the whole""", """    comment:
+      en: >-
+        Divides the whole""")
+    edit(project, "data/figures.yaml", "    comment:\n", "")
+    edit(project, "data/figures.yaml", "      en: >-\n        Divides the whole foreign investment by the expected direct jobs, as if all of it went to\n        those jobs; the article does not make this computation.\n", "")
+    line = line_of(project, "data/figures.yaml", "- id: kia-investment-per-job")
+    assert errors(project) == [
+        f"data/figures.yaml:{line}:9: derived[0].id: a derived figure needs the assumption it rests on, in one line: "
+        "add 'assumption: {en: ...}' (what the computation takes for granted that the article does not say)"]
 
 
 def test_changing_an_input_changes_every_derived_figure(project):
-    edit(project, "data/figures.yaml", "value: 1500", "value: 2000")
-    edit(project, "data/figures.yaml", "create 1,500 high-paying", "create 2,000 high-paying", count=2)
+    edit(project, "data/figures.yaml", "value: 1500", "value: 1600")
+    edit(project, "data/figures.yaml", "create 1,500 high-paying", "create 1,600 high-paying", count=2)
+    edit(project, "data/sources/kia-kostanai-2023.txt", "create 1,500 high-paying", "create 1,600 high-paying")
     data = load_or_raise(project / "data", today=TODAY)
-    assert data.derived["kia-related-jobs"].value == Range(10000, 12000)
-    assert data.derived["kia-investment-per-job"].value == 125000
+    assert data.derived["kia-related-jobs"].value == Range(8000, 9600)
+    assert data.derived["kia-investment-per-job"].value == 160000
     result = run_build(project)
     assert result.returncode == 0, result.output
     page = result.page("figures/")
-    assert "5 to 6 jobs in related industries per mechanical engineering job × 2,000 jobs = 10,000 to 12,000 jobs" in page
-    assert "US$250 million ÷ 2,000 jobs = US$125,000" in page
+    assert "5 to 6 jobs in related industries per mechanical engineering job × 1,600 jobs = 8,000 to 9,600 jobs" in page
+    assert "US$250 million ÷ 1,600 jobs ≈ US$160,000" in page
     assert "7,500" not in page
 
 
@@ -89,15 +116,15 @@ def test_unknown_operation_names_the_known_ones(project):
 
 
 def test_a_result_below_zero_is_an_error(project):
-    edit(project, "data/figures.yaml", "inputs: [program-projects, program-implemented-projects, program-projects-in-progress]",
-         "inputs: [program-projects-in-progress, program-projects]")
+    edit(project, "data/figures.yaml", "operation: divide\n    inputs: [kia-investment, kia-jobs]",
+         "operation: subtract\n    inputs: [kia-jobs, kia-investment]")
     found = errors(project)
-    assert len(found) == 1 and "derived[2].operation: cannot be computed: the result" in found[0]
+    assert len(found) == 1 and "derived[0].operation: cannot be computed: the result" in found[0]
 
 
 def test_derived_figures_are_labelled_with_formula_and_inputs(built_site):
     page = built_site.page("figures/")
-    for figure_id in ("kia-investment-per-job", "kia-related-jobs", "program-projects-remaining"):
+    for figure_id in ("kia-investment-per-job", "kia-related-jobs"):
         block = re.search(rf'<div class="kz-figure kz-figure--derived" data-figure="{figure_id}".*?</details>\s*</div>', page, re.S)
         assert block, figure_id
         text = block.group(0)
@@ -105,7 +132,8 @@ def test_derived_figures_are_labelled_with_formula_and_inputs(built_site):
         assert "<strong>Derived:</strong>" in text
         assert f'id="figure-{figure_id}"' in text
         assert "Inputs and their sources" in text and "<blockquote" in text
-    assert "US$250 million ÷ 1,500 jobs ≈ US$166,667" in page
+        assert "<strong>Assumption:</strong>" in text  # the assumption, one line beside the figure
+    assert "US$250 million ÷ 1,500 jobs ≈ US$170,000" in page
     assert "× 1,500 jobs = 7,500 to 9,000 jobs" in page
 
 
@@ -116,10 +144,10 @@ def test_the_editing_guide_example_computes_and_shows(project):
     path = project / "data" / "figures.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("\nderived:\n", "\nderived:\n" + snippet + "\n", 1), encoding="utf-8")
     data = load_or_raise(project / "data", today=TODAY)
-    assert data.derived["kia-investment-per-car"].value == 3571
+    assert data.derived["kia-investment-per-car"].value == 4000  # 70,000: one significant digit
     result = run_build(project)
     assert result.returncode == 0, result.output
-    assert "US$250 million ÷ 70,000 cars a year ≈ US$3,571" in result.page("figures/")
+    assert "US$250 million ÷ 70,000 cars a year ≈ US$4,000" in result.page("figures/")
 
 
 def test_a_result_too_large_is_an_error_not_a_crash():

@@ -29,6 +29,10 @@ def test_the_worked_examples_build_into_the_site(project):
     insert_into_list(project, "plant.yaml", "milestones", example("Add a milestone"))
     insert_into_list(project, "program.yaml", "sectors", example("Add a sector"))
     insert_into_list(project, "figures.yaml", "figures", example("Add a figure"))
+    # The new article's text, as the guide says to store it (here: just the sentences the examples quote).
+    (project / "data" / "sources" / "kia-2025-report.txt").write_text(
+        "The exact sentence of the article that reports the launch.\n\n"
+        'The sentence with "more than 700 enterprises" in it.\n', encoding="utf-8")
     result = load(project / "data")
     assert [str(p) for p in result.report.errors] == []
 

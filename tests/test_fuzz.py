@@ -51,7 +51,7 @@ if PROFILE not in BUILDS:
     raise pytest.UsageError(f"FUZZ_PROFILE must be one of {', '.join(BUILDS)}, got {PROFILE!r}")
 IN_PROCESS = settings.get_profile(f"fuzz-{PROFILE}")
 
-MESSAGE = re.compile(r"^data/[\w.-]+(?::\d+:\d+)?: \S.*$")
+MESSAGE = re.compile(r"^data/(?:sources/)?[\w.-]+(?::\d+:\d+)?: \S.*$")  # data files and the stored articles
 ORIGINAL_TEXT = {kind: (ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8") for kind in DATA_FILES}
 ORIGINAL_DATA = {kind: parse(text, kind).data for kind, text in ORIGINAL_TEXT.items()}  # as the site reads them
 

@@ -256,6 +256,8 @@ def test_zero_in_a_range_is_refused_by_the_schema(project):
 def test_percentage_over_100(project):
     edit(project, "data/figures.yaml", "value: 90\n", "value: 190\n")
     edit(project, "data/figures.yaml", "reached 90 percent", "reached 190 percent")
+    edit(project, "data/statements.yaml", "reached 90 percent", "reached 190 percent")
+    edit(project, "data/sources/fresh-wind-2019.txt", "reached 90 percent", "reached 190 percent")
     line = line_of(project, "data/figures.yaml", "value: 190")
     assert errors_of(project) == [f"data/figures.yaml:{line}:12: figures[14].value: a percentage cannot exceed 100, got 190"]
 

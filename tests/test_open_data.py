@@ -66,7 +66,7 @@ def expected_records() -> dict[str, list[dict]]:
     } for f in figures["figures"]]
     out["derived-figures"] = [{
         "id": d["id"], "topic": d["topic"], "label": d["label"]["en"], "operation": d["operation"],
-        "inputs": d["inputs"], "unit": d["unit"], "decimals": d.get("decimals", 0), "note": _text(d.get("note")),
+        "inputs": d["inputs"], "unit": d["unit"], "decimals": d.get("decimals", 0), "assumption": _text(d.get("assumption")),
     } for d in figures.get("derived", [])]
     out["trade-goods"] = [{
         "id": g["id"], "name": g["name"]["en"], "direction": g["direction"], "source": g["source"],
@@ -118,8 +118,12 @@ def test_derived_downloads_carry_the_computed_values(built_site):
     rows = {r["id"]: r for r in json.loads((built_site.site / "data" / "derived-figures.json").read_text(encoding="utf-8"))}
     assert (rows["kia-related-jobs"]["value_low"], rows["kia-related-jobs"]["value_high"]) == (7500, 9000)
     assert rows["kia-related-jobs"]["value"] is None
-    assert rows["kia-investment-per-job"]["value"] == 166667
-    assert rows["kia-investment-per-job"]["formula"] == "US$250 million ÷ 1,500 jobs ≈ US$166,667"
+    assert rows["kia-investment-per-job"]["value"] == 170000  # to the inputs' precision, as shown
+    assert rows["kia-investment-per-job"]["exact_value_low"] == pytest.approx(166666.667)  # the exact value stays
+    assert rows["kia-investment-per-job"]["formula"] == "US$250 million ÷ 1,500 jobs ≈ US$170,000"
+    assert rows["kia-investment-per-job"]["assumption"].startswith("Divides the whole foreign investment")
+    csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO((built_site.site / "data" / "derived-figures.csv").read_text(encoding="utf-8")))}
+    assert float(csv_rows["kia-investment-per-job"]["exact_value_low"]) == pytest.approx(166666.667)
 
 
 def test_datapackage_describes_every_field_with_a_type_and_licence(built_site):
@@ -159,7 +163,6 @@ def test_markup_in_data_stays_text_on_the_page(project):
 
 
 CHART_PAGES = {
-    "program/": ["chart-program-progress"],
     "figures/": ["chart-sizes"],
     "trade/": ["chart-trade-turnover"],
     "kia-plant/": ["chart-plant-schedule"],
@@ -184,12 +187,12 @@ def test_charts_are_accessible_svg_with_the_numbers_as_a_table(built_site, page,
         assert "<figcaption" in figure
 
 
-def test_program_chart_states_the_40_versus_58_caveat(built_site):
-    block = re.search(r'<figure class="kz-chart" id="chart-program-progress">.*?</figure>', built_site.page("program/"), re.S).group(0)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", block))
-    assert "58 projects − 19 projects − 6 projects = 33 projects" in text
-    assert "40 projects − 19 projects − 6 projects = 15 projects" in text
-    assert "headline speaks of 40 projects" in text  # the note from program.yaml
+def test_no_remaining_projects_the_article_does_not_support(built_site):
+    # The article ties the 19 implemented and six ongoing projects to the US$7 billion package, not
+    # to the 58 or the 40 projects: no subtraction, no "remaining" bar.
+    page = built_site.page("program/")
+    assert 'id="chart-program-progress"' not in page and "Remaining" not in page
+    assert "remaining" not in built_site.page("figures/").lower()
 
 
 def test_sizes_chart_shows_the_three_amounts(built_site):
@@ -237,9 +240,8 @@ def test_data_page_lists_every_download_with_licence_and_fields(built_site):
 def test_numbers_show_their_sentence_on_hover(built_site):
     """Home tiles, the plant card and chart tables carry the quote as a tooltip (the browser shows each title on hover)."""
     quote = html.escape(DATA.figures["kia-investment"].evidence.quote)
-    assert re.search(rf'class="kz-tile" href="figures/#figure-kia-investment" title="“{re.escape(quote)}”', built_site.page(""))
+    assert re.search(rf'class="kz-tile" data-figure="kia-investment" href="figures/#figure-kia-investment" title="“{re.escape(quote)}”', built_site.page(""))
     assert f'title="“{quote}”' in built_site.page("kia-plant/")
-    assert 'title="Derived: 58 projects − 19 projects − 6 projects = 33 projects"' in built_site.page("program/")
 
 
 def test_citations_and_download_boxes_stay_out_of_search(built_site):

@@ -6,7 +6,7 @@ import pytest
 
 from coopsite.dates import PartialDate
 from coopsite.load import load_or_raise
-from coopsite.model import Figure, Milestone, Range, Text, Unit
+from coopsite.model import Dataset, Figure, Milestone, Range, Source, Text, Unit
 from coopsite.render import ui
 from coopsite.render.html import md_text
 from coopsite.render.plant import milestone_status_text
@@ -49,16 +49,25 @@ def milestone(date, status="planned"):
     return made
 
 
+def status_text(item: Milestone, today: dt.date, horizon: int = 12) -> str:
+    source = Source(id="s", title=Text({"en": "t"}), published=PartialDate.parse("2023-11-13"), language="en")
+    data = Dataset(sources={"s": source}, milestones=(item,), today=today, horizon_months=horizon)
+    return milestone_status_text(data, item)
+
+
 def test_a_plan_before_its_date_reads_as_scheduled():
-    text = milestone_status_text(milestone("2025-Q1"), dt.date(2024, 6, 1))
+    text = status_text(milestone("2025-Q1"), dt.date(2024, 6, 1))
     assert text == "scheduled for Q1 2025, as reported on 13 November 2023"
 
 
 def test_a_plan_past_its_date_never_reads_as_done():
-    text = milestone_status_text(milestone("2025-Q1"), dt.date(2025, 4, 1))
-    assert text == "Scheduled for Q1 2025 as reported on 13 November 2023; no later report"
-    # Still within the quarter: not yet overdue.
-    assert "no later report" not in milestone_status_text(milestone("2025-Q1"), dt.date(2025, 3, 31))
+    text = status_text(milestone("2025-Q1"), dt.date(2025, 4, 1))
+    assert text == ("scheduled for Q1 2025, as reported on 13 November 2023; not confirmed since then: "
+                    "its date (Q1 2025) has passed and no later report is in the data")
+    # Still within the quarter: not yet passed, though the report is older than the horizon.
+    text = status_text(milestone("2025-Q1"), dt.date(2025, 3, 31))
+    assert "has passed" not in text and text.endswith("the latest report is more than 12 months old")
+    assert "not confirmed" not in status_text(milestone("2025-Q1"), dt.date(2025, 3, 31), horizon=24)
 
 
 def test_text_is_escaped_for_html_and_markdown():

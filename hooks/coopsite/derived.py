@@ -8,7 +8,7 @@ follow interval arithmetic: 5 to 6 × 1,500 = 7,500 to 9,000. All values are abo
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Optional, Sequence
 
 from . import words
 from .model import Range
@@ -68,6 +68,35 @@ def is_rounded(value: Value, decimals: int) -> bool:
     return bounds(rounded(value, decimals)) != bounds(value)
 
 
+def significant_digits(value: float) -> Optional[int]:
+    """The precision a reported number is written to: 250000000 -> 2, 1500 -> 2, 2.5 -> 2.
+
+    Trailing zeros of a whole number are not significant ('1,500 jobs' is not counted to the job).
+    A whole number below 10 (a count such as 'five') is exact and limits nothing: None.
+    """
+    if float(value).is_integer() and abs(value) < 10:
+        return None
+    digits = f"{abs(value):.15g}".replace(".", "").lstrip("0")
+    return max(len(digits.rstrip("0")), 1)
+
+
+def to_precision(exact: Value, inputs: Sequence[Value], decimals: int = 0) -> Value:
+    """The value as shown: no more significant digits than the least precise input has (and no more
+    than `decimals` places): US$250 million ÷ 1,500 jobs = 166,666.67 -> 170,000."""
+    digits = [d for v in inputs for b in bounds(v) if (d := significant_digits(b)) is not None]
+    if not digits:
+        return rounded(exact, decimals)
+    keep = min(digits)
+
+    def one(x: float) -> float:
+        places = min(keep - 1 - math.floor(math.log10(abs(x))), decimals)
+        r = round(x, places)
+        return float(int(r)) if places <= 0 else r
+
+    low, high = bounds(exact)
+    return _make(one(low), one(high))
+
+
 def order(inputs: dict[str, Sequence[str]]) -> tuple[list[str], list[list[str]]]:
     """Derived ids so that each comes after the derived ids it uses, and the loops found (if any).
 
@@ -124,9 +153,10 @@ def evaluate(declared: Sequence, reported: dict) -> tuple[dict, dict[str, str]]:
         except (ValueError, ZeroDivisionError) as err:
             failures[figure_id] = str(err)
             continue
+        shown = to_precision(exact, [value for value, *_ in inputs], figure.decimals)
         computed[figure_id] = Computed(
-            value=rounded(exact, figure.decimals), exact_value=exact,
-            qualifier="about" if is_rounded(exact, figure.decimals) or any(q != "exact" for _, q, _, _ in inputs)
+            value=shown, exact_value=exact,
+            qualifier="about" if bounds(shown) != bounds(exact) or any(q != "exact" for _, q, _, _ in inputs)
             else "exact",
             outlook="expected" if any(o == "expected" for _, _, o, _ in inputs) else "reported",
             as_of=max((d for *_, d in inputs), key=lambda d: d.sort_key()),

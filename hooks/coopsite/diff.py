@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .dates import PartialDate
-from .load import DATA_FILES, load
+from . import articles
+from .load import DATA_FILES, SETTINGS_FILE, load
 from .model import Dataset, Declared, Figure, Range, Text
 from .formats import format_value
 
@@ -28,6 +29,15 @@ def data_at_revision(project_dir: Path, revision: str, target: Path) -> Path:
             (target / f"{kind}.yaml").write_bytes(result.stdout)
         elif b"does not exist" not in result.stderr and b"exists on disk, but not in" not in result.stderr:
             raise DiffError(f"git cannot read revision '{revision}': {result.stderr.decode(errors='replace').strip()}")
+    listing = subprocess.run(["git", "ls-tree", "--name-only", f"{revision}:data/{articles.FOLDER}"],
+                             cwd=project_dir, capture_output=True, text=True)
+    names = listing.stdout.split() if listing.returncode == 0 else []
+    extra = [f"{SETTINGS_FILE}.yaml"] + [f"{articles.FOLDER}/{name}" for name in names]
+    for name in extra:  # the articles' texts and the settings, where the revision has them
+        result = subprocess.run(["git", "show", f"{revision}:data/{name}"], cwd=project_dir, capture_output=True)
+        if result.returncode == 0:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_bytes(result.stdout)
     return target
 
 
@@ -97,6 +107,7 @@ def describe_changes(old: Dataset, new: Dataset) -> list[str]:
     title = lambda entry: _shown(getattr(entry, "title", None) or getattr(entry, "name", None) or getattr(entry, "label", None))
     lines: list[str] = []
     lines += _compare("Source", old.sources, new.sources, title)
+    lines += _compare("Derived figure", old.derived, new.derived, title)
     lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title)
     lines += _compare("Figure", old.figures, new.figures, title, _figure_value_change,
                       skip=("value", "unit", "qualifier"))
@@ -124,7 +135,7 @@ def diff_against_revision(project_dir: Path, revision: str) -> str:
     """The report `make diff REV=...` prints."""
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = data_at_revision(project_dir, revision, Path(tmp) / "data")
-        old = load(old_dir, display_prefix=f"{revision}:data")
+        old = load(old_dir, display_prefix=f"{revision}:data", judge=False)  # a revision may predate the rules
     new = load(project_dir / "data")
     for label, result in ((f"revision {revision}", old), ("the work tree", new)):
         if result.dataset is None:

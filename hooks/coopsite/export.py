@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
-from . import formats
+from . import formats, status
 from .dates import DATE_FORMS, PartialDate
 from .model import (
     Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
@@ -149,23 +149,41 @@ def _value_fields(what: str) -> tuple[Field, ...]:
     )
 
 
+def _reported(entry: Any, data: Dataset) -> Optional[str]:
+    return _date(data.sources[entry.source_id].published)
+
+
+REPORTED = Field("reported", "string", "The publication date of the source the status rests on.", _reported)
+
+
+def _since(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
+    """When the status is not confirmed since its report (status.py), that report's date."""
+    return Field("unconfirmed_since", "string",
+                 "The date of the report this status rests on, when it is not confirmed since: a planned date has "
+                 "passed, an undated step follows a passed one, or the report is older than the horizon in "
+                 "data/settings.yaml; empty when it is current.",
+                 lambda e, d: _date(state(d, e).unconfirmed_since))
+
+
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         "milestones", "Kia plant milestones",
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
         site_map.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
-                                lambda m, d: _date(m.reported)),)},
+                                lambda m, d: _date(m.reported)), _since(status.milestone))},
     ),
     Resource(
         "sectors", "Fresh Wind program sectors",
         "The sectors of the Fresh Wind cooperation program, as the source lists them.",
         site_map.PROGRAM, Sector, lambda data: list(data.sectors.values()),
+        after={"description": (REPORTED, _since(status.sector))},
     ),
     Resource(
         "projects", "Fresh Wind program projects",
         "The projects of the Fresh Wind program that the sources name.",
         site_map.PROGRAM, Project, lambda data: list(data.projects.values()),
+        after={"sectors": (REPORTED, _since(status.project))},
     ),
     Resource(
         "figures", "Key figures",
@@ -181,7 +199,11 @@ RESOURCES: tuple[Resource, ...] = (
         "its inputs and operation.",
         site_map.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
         after={
-            "inputs": _value_fields("computed number, rounded to `decimals` places"),
+            "inputs": _value_fields("computed number, rounded to the precision of its least precise input, as shown") + (
+                Field("exact_value_low", "number", "The exact result before rounding (its low end for a range).",
+                      lambda f, d: _low(f.exact_value)),
+                Field("exact_value_high", "number", "The exact result before rounding (its high end for a range).",
+                      lambda f, d: _high(f.exact_value))),
             "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
             "decimals": (Field("formula", "string", "The computation as the site shows it.",
                                lambda f, d: formats.formula(d, f, "en")),),

@@ -54,5 +54,5 @@ def formula(data: Dataset, figure: DerivedFigure, lang: str = "en") -> str:
     """A derived figure's computation in words: 'US$250 million ÷ 1,500 jobs ≈ US$166,667'."""
     symbol = derived_math.OPERATIONS[figure.operation][0]
     terms = f" {symbol} ".join(format_value(data.any_figure(i), lang) for i in figure.input_ids)
-    equals = "≈" if derived_math.is_rounded(figure.exact_value, figure.decimals) else "="
+    equals = "≈" if derived_math.bounds(figure.value) != derived_math.bounds(figure.exact_value) else "="
     return f"{terms} {equals} {amount(figure.unit, figure.value, lang)}"

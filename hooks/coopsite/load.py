@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import checks, derived, validate
+from . import articles, checks, derived, rules, validate
 from .errors import DataError, Problem, Report, did_you_mean
 from .model import FILES, Dataset, Declared
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 DATA_FILES = tuple(FILES)  # each data file, in the order they are read
+SETTINGS_FILE = "settings"  # optional settings editors may change (data/settings.yaml); absent, the defaults hold
 
 
 @dataclass
@@ -27,20 +28,22 @@ class LoadResult:
     report: Report
 
 
-def load(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None) -> LoadResult:
-    """Load `data_dir`; the dataset is None when there is any error."""
+def load(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None,
+         judge: bool = True) -> LoadResult:
+    """Load `data_dir`; the dataset is None when there is any error. `judge=False` skips the rules
+    over the whole Dataset (rules.py), for reading an old revision that predates them."""
     # Loading makes tens of thousands of objects at 100 times today's data, none of them garbage;
     # Python's cyclic collector would rescan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(data_dir, display_prefix, today or dt.date.today())
+        return _load(data_dir, display_prefix, today or dt.date.today(), judge)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(data_dir: FsPath, display_prefix: str, today: dt.date) -> LoadResult:
+def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) -> LoadResult:
     report = Report()
     docs: dict[str, YamlDocument] = {}
     files: dict[str, Declared] = {}
@@ -72,7 +75,51 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date) -> LoadResult:
         for finding in check(loaded):
             report.add(docs[finding.kind].problem(finding.path, finding.message, key=finding.key,
                                                   severity=finding.severity))
-    return LoadResult(None if report else build(loaded), report)
+    settings = _read_settings(data_dir, display_prefix, report)
+    source_ids = [s.id for s in files["sources"].sources] if "sources" in files else []
+    texts, text_problems = articles.read_texts(data_dir, display_prefix, source_ids, judge_names="sources" in files)
+    for problem in text_problems:
+        report.add(problem)
+    if report:
+        return LoadResult(None, report)
+    dataset = build(loaded, texts, settings.unconfirmed_after_months if settings else 12)
+    if judge:  # the rules judge only a dataset with no other error
+        for found in rules.run_all(dataset, display_prefix):
+            report.add(_locate(found, docs))
+    return LoadResult(None if report else dataset, report)
+
+
+def _read_settings(data_dir: FsPath, prefix: str, report: Report):
+    """data/settings.yaml as declared, or None (the defaults) when it is absent or has a problem."""
+    path = data_dir / f"{SETTINGS_FILE}.yaml"
+    if not path.exists():
+        return None
+    try:
+        doc = read_file(path, f"{prefix}/{SETTINGS_FILE}.yaml", root=data_dir)
+    except YamlFileError as err:
+        report.add(err.problem)
+        return None
+    for problem in doc.problems:
+        report.add(problem)
+    if doc.problems:
+        return None
+    declared, problems = validate.check(doc, SETTINGS_FILE)
+    for problem in problems:
+        report.add(problem)
+    return declared
+
+
+def _locate(found: "rules.Found", docs: dict[str, YamlDocument]) -> Problem:
+    """A rule's finding, located at its entry's line and column."""
+    if isinstance(found, Problem):
+        return found
+    if found.entry_id is None:
+        path = (found.collection,) + found.field
+    else:
+        entries = docs[found.kind].data.get(found.collection) or []
+        index = next((i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("id") == found.entry_id), 0)
+        path = (found.collection, index) + found.field
+    return docs[found.kind].problem(path, found.message, severity=found.severity)
 
 
 def load_or_raise(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None) -> Dataset:
@@ -83,7 +130,7 @@ def load_or_raise(data_dir: FsPath, display_prefix: str = "data", today: Optiona
 
 
 def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> None:
-    known = {f"{kind}.yaml" for kind in DATA_FILES}
+    known = {f"{kind}.yaml" for kind in (*DATA_FILES, SETTINGS_FILE)}
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
         if path.suffix in (".yaml", ".yml") and path.name not in known:
             report.add(Problem(
@@ -92,7 +139,7 @@ def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> N
             ))
 
 
-def build(loaded: checks.Loaded) -> Dataset:
+def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None, horizon_months: int = 12) -> Dataset:
     """The Dataset from valid files that pass the checks: each entry linked to what it names, once."""
     f = loaded.files
     sources = {s.id: s for s in f["sources"].sources}
@@ -124,4 +171,8 @@ def build(loaded: checks.Loaded) -> Dataset:
         discrepancies=program.discrepancies,
         goods=f["trade"].goods,
         turnover_figure_ids=f["trade"].turnover_figures,
+        left_out=f["figures"].left_out,
+        source_texts=source_texts or {},
+        today=loaded.today,
+        horizon_months=horizon_months,
     )

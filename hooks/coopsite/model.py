@@ -10,6 +10,7 @@ date, a derived figure's value) is linked in by load.py when the Dataset is buil
 changed after.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
@@ -353,8 +354,9 @@ class DerivedFigure(Declared):
         alias="inputs", description="Ids of the figures (reported or derived) it is computed from, in formula order.",
         examples=[["kia-investment", "kia-jobs"]])
     unit_id: UnitId
-    decimals: Annotated[int, Strict()] = Field(0, ge=0, le=6, description="Decimal places the result is rounded to.")
-    note: ReaderText = Field(None, description="The assumption behind the computation, when there is one.")
+    decimals: Annotated[int, Strict()] = Field(0, ge=0, le=6, description="Decimal places the result may keep.")
+    assumption: ReaderText = Field(None, description="What the computation assumes (required: the rules in "
+                                                      "rules.py refuse a derived figure without one).")
 
     # Worked out from the inputs when the Dataset is built (load.py).
     _unit: Unit = PrivateAttr(None)
@@ -366,7 +368,7 @@ class DerivedFigure(Declared):
 
     @property
     def value(self) -> float | Range:
-        """Rounded to `decimals`, as shown and exported."""
+        """Rounded to the precision of its least precise input (and `decimals`), as shown and exported."""
         return self._computed.value
 
     @property
@@ -513,6 +515,7 @@ class Sector(Cited):
     quote: Quote
     statement_ids: refs("statement") = Field((), alias="statements",
                                              description="Ids of the statements (people page) behind this fact.")
+    inferred: Inferred = {}
 
 
 class Project(Cited):
@@ -587,6 +590,14 @@ class UnitsFile(Declared):
     units: tuple[Unit, ...]
 
 
+class LeftOut(Declared):
+    """A number or numeric claim in a source that is deliberately not a figure, and why."""
+
+    source_id: Annotated[ref("source"), Field(alias="source", description="The id of the source article.")]
+    words: Annotated[Quote, Field(description="The article's words, verbatim, that hold the number or claim.")]
+    reason: ReaderText = Field(description="Why it is not a figure.")
+
+
 class FiguresFile(Declared):
     """Key figures: every number in the sources, grouped by topic."""
 
@@ -595,6 +606,9 @@ class FiguresFile(Declared):
     derived: tuple[DerivedFigure, ...] = Field((), description=(
         "Figures computed at build time from other figures; always shown labelled 'derived', with the formula, "
         "and never quoted."))
+    left_out: tuple[LeftOut, ...] = Field((), description=(
+        "Numbers and numeric claims in the sources that are deliberately not figures, each with the reason; "
+        "listed on the Key figures page."))
 
 
 class PlantFile(Declared):
@@ -623,11 +637,21 @@ class TradeFile(Declared):
     turnover_figures: refs("figure") = Field(description="Ids of figures in figures.yaml about trade turnover.")
 
 
+class SettingsFile(Declared):
+    """Settings: settings editors may change. The file is optional; without it the defaults hold."""
+
+    unconfirmed_after_months: Annotated[int, Strict(), Expected("a whole number of months, such as 12")] = Field(
+        12, ge=1, le=240, description="A status or role whose latest report is older than this many months is shown "
+                                      "as not confirmed since that report (default 12).")
+
+
 # Each data file and its declaration, in the order they are read.
 FILES: dict[str, type[Declared]] = {
     "sources": SourcesFile, "people": PeopleFile, "statements": StatementsFile, "places": PlacesFile,
     "units": UnitsFile, "figures": FiguresFile, "plant": PlantFile, "program": ProgramFile, "trade": TradeFile,
 }
+# Files that may be left out (data/settings.yaml); declared like the others.
+OPTIONAL_FILES: dict[str, type[Declared]] = {"settings": SettingsFile}
 
 
 # -- the dataset --------------------------------------------------------------------------------
@@ -670,6 +694,10 @@ class Dataset:
     discrepancies: tuple[Discrepancy, ...] = ()
     goods: tuple[Good, ...] = ()
     turnover_figure_ids: tuple[str, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    source_texts: dict[str, str] = field(default_factory=dict)  # data/sources/<id>.txt, verbatim
+    today: dt.date = field(default_factory=dt.date.today)  # the build date (SOURCE_DATE_EPOCH)
+    horizon_months: int = 12  # data/settings.yaml: a report older than this is not confirmed since
     index: Index = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

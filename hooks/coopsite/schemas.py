@@ -12,7 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import FILES
+from .model import FILES as DATA_FILES, OPTIONAL_FILES
+
+FILES = {**DATA_FILES, **OPTIONAL_FILES}  # a schema for every file editors write, optional ones too
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origi
 from pydantic import BaseModel, ValidationError
 
 from .errors import Path, Problem, did_you_mean
-from .model import FILES, Declared, Expected
+from .model import FILES, OPTIONAL_FILES, Declared, Expected
 from .yamlfile import YamlDocument
 
 _TYPE_WORDS = {
@@ -52,7 +52,7 @@ def check(doc: YamlDocument, kind: str) -> tuple[Optional[Declared], list[Proble
     if not isinstance(doc.data, dict):
         return None, [doc.problem((), f"expected a mapping at the top of the file (such as '{kind}:'), "
                                       f"got {describe(doc.data)}")]
-    declaration = FILES[kind]
+    declaration = FILES[kind] if kind in FILES else OPTIONAL_FILES[kind]
     try:
         return declaration.model_validate(doc.data), []
     except ValidationError as err:

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from ..formats import format_value
 from ..model import DerivedFigure, Figure, Milestone, Range
+from .. import status
 from . import site_map
 from .context import RenderContext
 from .figures import link_view
@@ -27,14 +28,7 @@ FONT = 13  # user units; about 12 px on a 375 px screen
 LINE = 16
 
 # The figures each chart shows, by id (figures.yaml). A chart whose figures are missing is left out.
-PROGRESS = {
-    "implemented": "program-implemented-projects",
-    "in_progress": "program-projects-in-progress",
-    "bars": (("program-projects", "program-projects-remaining"),
-             ("program-projects-headline", "program-projects-remaining-headline")),
-}
 SIZES = ("kia-investment", "korean-investment", "program-package-value")
-NOTE_40_VS_58 = "projects-40-vs-58"
 NOTE_TURNOVER = "turnover-half-year"
 
 
@@ -100,60 +94,6 @@ def _note(ctx: RenderContext, note_id: str) -> str | None:
     return None
 
 
-# -- the program's progress ----------------------------------------------------------------
-
-IMPLEMENTED, BEING_EXECUTED, REMAINING = N_("Implemented"), N_("Being executed"), N_("Remaining (derived)")
-
-
-def program_progress(ctx: RenderContext) -> str:
-    bars = PROGRESS["bars"]
-    ids = [PROGRESS["implemented"], PROGRESS["in_progress"], *[i for pair in bars for i in pair]]
-    if not _have(ctx, ids):
-        return ""
-    _ = ctx.gettext
-    get = ctx.data.any_figure
-    implemented, in_progress = _low(get(PROGRESS["implemented"]).value), _low(get(PROGRESS["in_progress"]).value)
-    biggest = max(_high(get(total).value) for total, _unused in bars)
-    scale = (WIDTH - 2 * PAD) / biggest
-    shapes, y, desc = [], 4.0, []
-    classes = ("kz-chart__bar--done", "kz-chart__bar--progress", "kz-chart__bar--remaining")
-    for total_id, remaining_id in bars:
-        total, remaining = get(total_id), get(remaining_id)
-        label, height = _lines(PAD, y + FONT, _("%(value)s: %(label)s", value=format_value(total, ctx.lang),
-                                                label=ctx.text(total.label)))
-        shapes.append(label)
-        y += height + 4
-        x = PAD
-        for value, cls in zip((implemented, in_progress, _low(remaining.value)), classes):
-            w = value * scale
-            shapes.append(_rect(x, y, w, 22, cls, dashed=cls.endswith("remaining")))
-            if w > 24:
-                shapes.append(_text(x + w / 2, y + 16, _n(value), "kz-chart__text kz-chart__text--on-bar", "middle"))
-            x += w
-        y += 22 + 12
-        desc.append(_("of %(total)s (%(label)s), %(implemented)s implemented, %(in_progress)s being executed and "
-                      "%(remaining)s remaining (derived)", total=format_value(total, ctx.lang),
-                      label=ctx.text(total.label), implemented=_n(implemented), in_progress=_n(in_progress),
-                      remaining=format_value(remaining, ctx.lang)))
-    legend, height = _legend(y + FONT, [(classes[0], _(IMPLEMENTED)), (classes[1], _(BEING_EXECUTED)),
-                                        (classes[2], _(REMAINING))])
-    shapes += legend
-    y += height + 8
-    svg = _svg("chart-program-progress-svg", y, _("Progress of the program's projects"),
-               _("Stacked bars: %(bars)s.", bars="; ".join(desc)), shapes)
-    links = {i: link_view(ctx, get(i)) for i in ids}
-    rows = [
-        {"name": _(IMPLEMENTED), "cells": [links[PROGRESS["implemented"]] for _unused in bars]},
-        {"name": _(BEING_EXECUTED), "cells": [links[PROGRESS["in_progress"]] for _unused in bars]},
-        {"name": _("Remaining"), "cells": [links[r] for _unused, r in bars]},
-        {"name": _("Total"), "cells": [links[t] for t, _unused in bars]},
-    ]
-    return ctx.render("chart-program-progress.html", chart_id="chart-program-progress", svg=svg,
-                      totals=[links[t]["value"] for t, _unused in bars], rows=rows,
-                      formulas=[links[r]["formula"] or links[r]["value"] for _unused, r in bars],
-                      note=_note(ctx, NOTE_40_VS_58))
-
-
 # -- sizes side by side ---------------------------------------------------------------------
 
 
@@ -182,7 +122,8 @@ def _bar_chart(ctx: RenderContext, chart_id: str, figures: Sequence[Figure | Der
 
 def _value_rows(ctx: RenderContext, figures: Sequence[Figure], label_of=None) -> list[dict]:
     label_of = label_of or (lambda f: ctx.text(f.label))
-    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label()} for f in figures]
+    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label(),
+             "as_of_inferred": isinstance(f, Figure) and "as_of" in f.inferred} for f in figures]
 
 
 def sizes(ctx: RenderContext) -> str:
@@ -218,6 +159,16 @@ def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
     return PAD + (WIDTH - 2 * PAD) * (day - start).days / span
 
 
+def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
+    """'Planned, date passed; not confirmed since 13 November 2023' (status.py decides)."""
+    state = milestone_state(ctx.data, milestone)
+    confirmation = status.milestone(ctx.data, milestone)
+    words = ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state])
+    if not confirmation.unconfirmed:
+        return words
+    return ctx.gettext("%(state)s; not confirmed since %(date)s", state=words, date=confirmation.reported.label())
+
+
 def plant_schedule(ctx: RenderContext) -> str:
     milestones: list[Milestone] = ctx.data.timeline()
     dated = [m for m in milestones if m.date]
@@ -235,7 +186,7 @@ def plant_schedule(ctx: RenderContext) -> str:
     period_end: dict[str, dt.date] = {}
     not_reported = _("date not reported")
     for milestone in milestones:
-        state = milestone_state(milestone, ctx.today)
+        state = milestone_state(ctx.data, milestone)
         text, height = _lines(PAD, y + FONT, ctx.text(milestone.title))
         shapes.append(text)
         y += height + 2
@@ -256,10 +207,10 @@ def plant_schedule(ctx: RenderContext) -> str:
             period_end[milestone.id] = after or start
         y += 14 + 10
         desc.append(_("%(title)s: %(when)s, %(state)s", title=ctx.text(milestone.title), when=when,
-                      state=_(STATE_WORDS[state]).lower()))
+                      state=_state_words(ctx, milestone).lower()))
     grid = [_line(_x(dt.date(year, 1, 1), start, end), axis_top, _x(dt.date(year, 1, 1), start, end), y - 6,
                   "kz-chart__grid") for year in range(start.year, end.year + 1)]
-    states = list(dict.fromkeys(milestone_state(m, ctx.today) for m in milestones))
+    states = list(dict.fromkeys(milestone_state(ctx.data, m) for m in milestones))
     items = [(f"kz-chart__bar--{s}", _(STATE_WORDS[s])) for s in states]
     if any(m.date is None for m in milestones):
         items.append(("kz-chart__bar--undated", _("Date not reported")))
@@ -270,6 +221,6 @@ def plant_schedule(ctx: RenderContext) -> str:
                  end=end.year - 1, milestones="; ".join(desc)),
                grid + shapes + legend)
     rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
-             "date": m.date.label() if m.date else None, "state": _(STATE_WORDS[milestone_state(m, ctx.today)])}
+             "date": m.date.label() if m.date else None, "state": _state_words(ctx, m)}
             for m in milestones]
     return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svg=svg, rows=rows)

@@ -19,13 +19,13 @@ def date_view(date: PartialDate) -> dict:
 
 
 def source_view(ctx: RenderContext, source_id: str) -> dict:
+    """A source as a citation names it: its title, link and date ("H2 2019 (inferred)")."""
     source = ctx.data.sources[source_id]
-    return {
-        "href": ctx.link(site_map.SOURCES, site_map.anchor("source", source_id)),
-        "title": ctx.text(source.title),
-        "date": source.published.label(),
-        "date_inferred": "published" in source.inferred,
-    }
+    date = source.published.label()
+    if "published" in source.inferred:
+        date = ctx.gettext("%(date)s (inferred)", date=date)
+    return {"href": ctx.link(site_map.SOURCES, site_map.anchor("source", source_id)),
+            "title": ctx.text(source.title), "date": date}
 
 
 def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[dict]:
@@ -46,12 +46,16 @@ def inferred_notes(inferred: Optional[Mapping[str, str]]) -> list[dict]:
 
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),
          inferred: Optional[Mapping[str, str]] = None) -> dict:
-    """Everything partials/evidence.html shows about one piece of evidence."""
+    """Everything partials/evidence.html shows about one piece of evidence, and the hover text
+    of a link to what it supports (the sentence one hover away)."""
     source = ctx.data.sources[evidence.source_id]
+    cited = source_view(ctx, evidence.source_id)
     return {
         "quote": evidence.quote,
         "lang": source.language,
-        "source": source_view(ctx, evidence.source_id),
+        "source": cited,
+        "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
+                             date=cited["date"]),
         "said_by": statement_links(ctx, statement_ids),
         "inferred": inferred_notes(inferred),
     }

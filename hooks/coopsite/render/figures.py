@@ -1,5 +1,6 @@
 """Key figures as plain values for the templates: cards grouped by topic (figures.md), lists of named
-figures (figure-list.html) and the home page's headline tiles (headline-figures.html)."""
+figures (figure-list.html), the home page's headline tiles (headline-figures.html) and the numbers
+left out of the figures (left-out.html)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
     """What a link to a figure shows (partials/figure-link.html): its value, label, and the quote or
     formula one hover away."""
     derived = isinstance(figure, DerivedFigure)
+    formula = formats.formula(ctx.data, figure, ctx.lang) if derived else None
+    cited = None if derived else evidence.view(ctx, figure.evidence, statement_ids=figure.statement_ids,
+                                               inferred=figure.inferred)
     return {
         "id": figure.id,
         "href": ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id)),
@@ -22,10 +26,28 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
         "label": ctx.text(figure.label),
         "as_of": figure.as_of.label(),
         "expected": figure.outlook == "expected",
-        "formula": formats.formula(ctx.data, figure, ctx.lang) if derived else None,
-        "evidence": None if derived else evidence.view(ctx, figure.evidence, statement_ids=figure.statement_ids,
-                                                       inferred=figure.inferred),
+        "formula": formula,
+        "evidence": cited,
+        "hover": _derived_hover(ctx, figure, formula) if derived else cited["hover"],
+        "as_of_inferred": _as_of_inferred(ctx, figure),
     }
+
+
+def _derived_hover(ctx: RenderContext, figure: DerivedFigure, formula: str) -> str:
+    """The formula, and the assumption it rests on."""
+    text = ctx.gettext("Derived: %(formula)s", formula=formula)
+    if figure.assumption:
+        text = ctx.gettext("%(text)s. Assumption: %(assumption)s", text=text, assumption=ctx.text(figure.assumption))
+    return text
+
+
+def _as_of_inferred(ctx: RenderContext, figure: Figure | DerivedFigure) -> bool:
+    """A reported figure's date marked inferred; a derived figure's date comes from its latest input,
+    so it is inferred when that input's is."""
+    if isinstance(figure, Figure):
+        return "as_of" in figure.inferred
+    return any(isinstance(i, Figure) and i.as_of == figure.as_of and "as_of" in i.inferred
+               for i in map(ctx.data.any_figure, figure.input_ids))
 
 
 def _notes(ctx: RenderContext, figure: Figure) -> list[dict]:
@@ -40,10 +62,10 @@ def figure_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
     view.update(anchor=site_map.anchor("figure", figure.id), machine_value=formats.machine_value(figure),
                 unit=figure.unit.id)
     if isinstance(figure, DerivedFigure):
-        view.update(note=ctx.text(figure.note) if figure.note else None,
+        view.update(assumption=ctx.text(figure.assumption) if figure.assumption else None,
                     inputs=[link_view(ctx, ctx.data.any_figure(i)) for i in figure.input_ids])
     else:
-        view.update(as_of_inferred="as_of" in figure.inferred, notes=_notes(ctx, figure))
+        view.update(notes=_notes(ctx, figure))
     return view
 
 
@@ -61,6 +83,13 @@ def figures_by_topic(ctx: RenderContext) -> str:
 def figure_list(ctx: RenderContext, figure_ids: Iterable[str]) -> str:
     """Cards for named figures, as on the program and trade pages; the permalink stays on Key figures."""
     return ctx.render("figure-list.html", figures=[figure_view(ctx, ctx.data.figures[i]) for i in figure_ids])
+
+
+def left_out(ctx: RenderContext) -> str:
+    """Every number or numeric claim in the sources deliberately left out, with the reason."""
+    rows = [{"words": item.words, "reason": ctx.text(item.reason), "source": evidence.source_view(ctx, item.source_id)}
+            for item in ctx.data.left_out]
+    return ctx.render("left-out.html", rows=rows)
 
 
 def headline_figures(ctx: RenderContext) -> str:

@@ -1,49 +1,60 @@
-"""The Kia plant: its summary card (plant-card.html) and the timeline of its milestones (timeline.html)."""
+"""The Kia plant: its summary card (plant-card.html), its status line (plant-status.html) and the
+timeline of its milestones (timeline.html), each status "as reported" and "not confirmed since" (status.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ..model import Milestone
-from . import evidence, site_map, ui
+from .. import status
+from ..model import Dataset, Milestone
+from . import evidence, site_map
 from .context import RenderContext
 from .figures import link_view
 from .ui import N_
 
 STATE_WORDS = {"done": N_("Done"), "in-progress": N_("In progress"), "planned": N_("Planned"),
-               "overdue": N_("Planned, date passed")}
+               "overdue": N_("Planned, date passed"), "unconfirmed": N_("Not confirmed since the report")}
 
 
-def milestone_state(milestone: Milestone, today: dt.date) -> str:
-    """done | in-progress | planned | overdue (planned, its date passed, no later report)."""
-    if milestone.status == "planned" and milestone.date and milestone.date.end < today:
+def milestone_state(data: Dataset, milestone: Milestone) -> str:
+    """done | in-progress | planned | overdue (planned, its date passed) | unconfirmed (status.py)."""
+    confirmation = status.milestone(data, milestone)
+    if confirmation.reason == "date-passed":
         return "overdue"
-    return milestone.status
+    return "unconfirmed" if confirmation.unconfirmed else milestone.status
 
 
-def milestone_status_text(milestone: Milestone, today: dt.date, lang: str = "en") -> str:
-    """The status sentence; a passed plan never reads as done."""
-    _ = ui.translations(lang).gettext
-    reported = milestone.reported.label()
-    state = milestone_state(milestone, today)
-    when = milestone.date.label() if milestone.date else None
-    if state == "overdue":
-        return _("Scheduled for %(when)s as reported on %(reported)s; no later report") % {"when": when, "reported": reported}
-    if state == "planned" and when:
-        return _("scheduled for %(when)s, as reported on %(reported)s") % {"when": when, "reported": reported}
-    return _("as reported on %(reported)s") % {"reported": reported}
+def milestone_status_text(data: Dataset, milestone: Milestone) -> str:
+    """The status sentence as plain text; a passed plan never reads as done, nor an old report as current."""
+    text = status.sentence(status.milestone(data, milestone), data.horizon_months)
+    if milestone.status == "planned" and milestone.date:
+        return f"scheduled for {milestone.date.label()}, {text}"
+    return text
+
+
+def confirmation_view(data: Dataset, confirmation: status.Confirmation) -> dict:
+    """What partials/as-of.html shows: the report's date, and why it is not confirmed since, if it is not."""
+    since = confirmation.unconfirmed_since
+    return {
+        "on": confirmation.reported.precision == "day",
+        "date": confirmation.reported.label(),
+        "inferred": confirmation.reported_inferred,
+        "unconfirmed": confirmation.unconfirmed,
+        "since": since.iso() if since else "",
+        "reason": confirmation.reason,
+        "detail": confirmation.detail.label() if confirmation.detail else "",
+        "months": data.horizon_months,
+    }
 
 
 def timeline(ctx: RenderContext) -> str:
     milestones = []
     for milestone in ctx.data.timeline():
-        state = milestone_state(milestone, ctx.today)
+        state = milestone_state(ctx.data, milestone)
         after = None
         if milestone.date is None:
             after = ctx.text(next(m for m in ctx.data.milestones if m.id == milestone.after_id).title)
         milestones.append({
             "state": state,
-            "state_word": ctx.gettext(STATE_WORDS[state]),
+            "state_word": ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state]),
             "iso": milestone.date.iso() if milestone.date else "",
             "date": evidence.date_view(milestone.date) if milestone.date else None,
             "date_inferred": "date" in milestone.inferred,
@@ -51,17 +62,27 @@ def timeline(ctx: RenderContext) -> str:
             "after": after,
             "anchor": site_map.anchor("milestone", milestone.id),
             "title": ctx.text(milestone.title),
-            "status": milestone_status_text(milestone, ctx.today, ctx.lang),
+            "scheduled": milestone.date.label() if milestone.status == "planned" and milestone.date else None,
+            "confirmation": confirmation_view(ctx.data, status.milestone(ctx.data, milestone)),
             "evidence": evidence.view(ctx, milestone.evidence, statement_ids=milestone.statement_ids,
                                       inferred=milestone.inferred),
         })
     return ctx.render("timeline.html", milestones=milestones)
 
 
+def _plant_status(ctx: RenderContext) -> dict:
+    return {"text": ctx.text(ctx.data.plant.status_text), "confirmation": confirmation_view(ctx.data, status.plant(ctx.data))}
+
+
+def plant_status_line(ctx: RenderContext) -> str:
+    """The plant's status for the home page, linking to its page."""
+    return ctx.render("plant-status.html", href=ctx.link(site_map.PLANT), name=ctx.text(ctx.data.plant.name),
+                      status=_plant_status(ctx))
+
+
 def plant_card(ctx: RenderContext) -> str:
     plant = ctx.data.plant
     place = ctx.data.places[plant.place_id]
-    source = ctx.data.sources[plant.status_evidence.source_id]
     return ctx.render("plant-card.html", plant={
         "name": ctx.text(plant.name),
         "partner": plant.partner,
@@ -69,7 +90,6 @@ def plant_card(ctx: RenderContext) -> str:
         "also_spelled": place.also_spelled,
         "kind": ctx.text(plant.kind),
         "figures": [link_view(ctx, ctx.data.figures[i]) for i in plant.figure_ids],
-        "status": ctx.text(plant.status_text),
-        "reported": source.published.label(),
+        "status": _plant_status(ctx),
         "evidence": evidence.view(ctx, plant.status_evidence),
     })

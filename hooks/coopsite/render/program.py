@@ -3,10 +3,12 @@ values for their templates (program-summary.html, sector-index.html, projects.ht
 
 from __future__ import annotations
 
+from .. import status
 from ..model import Project, Sector
 from . import evidence, site_map
 from .context import RenderContext
 from .figures import figure_list, link_view
+from .plant import confirmation_view
 from .ui import N_
 
 PROJECT_STATUS_WORDS = {
@@ -18,7 +20,8 @@ PROJECT_STATUS_WORDS = {
 def program_summary(ctx: RenderContext) -> str:
     program = ctx.data.program
     people = [{"href": ctx.link(site_map.PEOPLE, site_map.anchor("person", pid)),
-               "name": ctx.data.people[pid].name, "role": ctx.text(ctx.data.people[pid].role)}
+               "name": ctx.data.people[pid].name, "role": ctx.text(ctx.data.people[pid].role),
+               "confirmation": confirmation_view(ctx.data, status.role(ctx.data, ctx.data.people[pid]))}
               for pid in program.person_ids]
     return ctx.render("program-summary.html", program={
         "name": ctx.text(program.name),
@@ -49,7 +52,9 @@ def sector_index(ctx: RenderContext) -> str:
     sectors = [{"href": ctx.link(site_map.sector_page(sector.id)), "name": ctx.text(sector.name),
                 "projects": len(ctx.data.projects_in(sector.id))}
                for sector in ctx.data.sectors.values()]
-    return ctx.render("sector-index.html", note=ctx.text(note) if note else None, sectors=sectors)
+    listed = next(iter(ctx.data.sectors.values()), None)  # the sectors come from one list in one source
+    return ctx.render("sector-index.html", note=ctx.text(note) if note else None, sectors=sectors,
+                      listed=confirmation_view(ctx.data, status.sector(ctx.data, listed)) if listed else None)
 
 
 def project_view(ctx: RenderContext, project: Project) -> dict:
@@ -60,6 +65,7 @@ def project_view(ctx: RenderContext, project: Project) -> dict:
         "status": ctx.gettext(PROJECT_STATUS_WORDS[project.status]),
         "place": ctx.text(ctx.data.places[project.place_id].name) if project.place_id else None,
         "place_inferred": "place" in project.inferred,
+        "confirmation": confirmation_view(ctx.data, status.project(ctx.data, project)),
         "sectors": [{"href": ctx.link(site_map.sector_page(sid)), "text": ctx.text(ctx.data.sectors[sid].name)}
                     for sid in project.sector_ids],
         "sectors_inferred": "sectors" in project.inferred,
@@ -77,6 +83,7 @@ def sector_page(ctx: RenderContext, sector: Sector) -> str:
         "sector-page.md",
         sector={"name": ctx.text(sector.name),
                 "description": ctx.text(sector.description) if sector.description else None,
+                "confirmation": confirmation_view(ctx.data, status.sector(ctx.data, sector)),
                 "evidence": evidence.view(ctx, sector.evidence, statement_ids=sector.statement_ids)},
         program={"href": ctx.link(site_map.PROGRAM), "name": ctx.text(ctx.data.program.name)},
         projects=[project_view(ctx, p) for p in ctx.data.projects_in(sector.id)],

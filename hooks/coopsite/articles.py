@@ -1,0 +1,105 @@
+"""The source articles' own text, stored verbatim in data/sources/<source-id>.txt, and its sentences.
+
+The rules (rules.py) read it to see which sentence a quote comes from and which numbers the
+article gives. Nothing here knows about MkDocs or the rest of the data.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path as FsPath
+from typing import Iterable
+
+from .errors import Problem, did_you_mean
+
+FOLDER = "sources"  # under data/
+MAX_BYTES = 2_000_000
+
+# A full stop after these is not the end of a sentence ("a Nov. 11 ceremony").
+ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr",
+}
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s)")
+
+
+def text_path(data_dir: FsPath, source_id: str) -> FsPath:
+    return data_dir / FOLDER / f"{source_id}.txt"
+
+
+def display_path(prefix: str, source_id: str) -> str:
+    return f"{prefix}/{FOLDER}/{source_id}.txt"
+
+
+def read_texts(data_dir: FsPath, prefix: str, source_ids: Iterable[str],
+               judge_names: bool = True) -> tuple[dict[str, str], list[Problem]]:
+    """Each source's stored text by id, and the problems: unreadable files, files that match no source
+    (judged only when `judge_names`: with sources.yaml broken, no name can be judged)."""
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    ids = list(source_ids)
+    for source_id in ids:
+        path = text_path(data_dir, source_id)
+        if not path.is_file():
+            continue  # judged by the rules: only a source that something cites needs its text
+        display = display_path(prefix, source_id)
+        if path.stat().st_size > MAX_BYTES:
+            problems.append(Problem(display, 0, 0, "", f"the file is larger than {MAX_BYTES:,} bytes"))
+            continue
+        try:
+            texts[source_id] = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as err:
+            line, column = position(path.read_bytes()[:err.start].decode("utf-8", "replace"), err.start)
+            problems.append(Problem(display, line, column, "", "the file is not UTF-8 text; save it with UTF-8 encoding"))
+    folder = data_dir / FOLDER
+    for path in sorted(folder.iterdir()) if folder.is_dir() and judge_names else []:
+        if path.suffix != ".txt" or path.stem not in ids:
+            problems.append(Problem(
+                f"{prefix}/{FOLDER}/{path.name}", 0, 0, "",
+                f"is not the text of a source in sources.yaml{did_you_mean(path.stem, ids)}; "
+                f"name each article's text after its source id, such as {FOLDER}/{ids[0] if ids else 'source-id'}.txt",
+            ))
+    return texts, problems
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a paragraph break always ends one; a full stop, ! or ? followed
+    by a space ends one unless it closes an abbreviation such as 'Nov.'."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start = paragraph.start()
+        for match in _SENTENCE_END.finditer(paragraph.group(0)):
+            end = paragraph.start() + match.end()
+            word = re.search(r"(\w+)\W*$", text[start:end])
+            if word and word.group(1).lower() in ABBREVIATIONS and text[end - 1] == ".":
+                continue
+            if text[start:end].strip():
+                spans.append((start, end))
+            start = end
+        if text[start:paragraph.end()].strip():
+            spans.append((start, paragraph.end()))
+    return spans
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place the quote occurs, ignoring differences in spacing and line breaks."""
+    words = quote.split()
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def sentence_indexes(text: str, quote: str) -> set[int]:
+    """The sentences (by position in the text) that any occurrence of the quote touches."""
+    spans = sentences(text)
+    found: set[int] = set()
+    for start, end in find_quote(text, quote):
+        found.update(i for i, (s, e) in enumerate(spans) if s < end and start < e)
+    return found

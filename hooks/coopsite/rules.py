@@ -1,0 +1,216 @@
+"""Rules that span files: each a small function over the loaded Dataset that returns what it finds.
+
+A Finding names the data file, the entry (by id) and the field; load.py turns it into a located
+`data/file.yaml:LINE:COL: field.path: message`. A rule about a stored article's text returns a
+Problem located in data/sources/<id>.txt directly. Each rule can be run alone on any Dataset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from . import articles, status
+from .errors import Problem, did_you_mean
+from .model import Dataset
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # the data file without .yaml: plant, figures, program, ...
+    collection: str  # the list in that file (milestones, figures, ...), or the single mapping (plant)
+    entry_id: Optional[str]  # the entry's id; None for a single mapping such as plant
+    field: tuple  # the field path inside the entry
+    message: str
+    severity: str = "error"
+
+
+Found = Union[Finding, Problem]
+
+
+# -- 1. attribution -------------------------------------------------------------------------
+
+
+def _linked_facts(data: Dataset):
+    """(kind, collection, fact) for every fact that may name statements."""
+    for item in data.milestones:
+        yield "plant", "milestones", item
+    for item in data.figures.values():
+        yield "figures", "figures", item
+    for item in data.sectors.values():
+        yield "program", "sectors", item
+
+
+def tied_by_article(data: Dataset, fact, statement_id: str) -> bool:
+    """Does the article itself tie the statement to the fact (their quotes share a sentence)?"""
+    statement = data.statements.get(statement_id)
+    text = data.source_texts.get(fact.evidence.source_id)
+    if statement is None or text is None or statement.evidence.source_id != fact.evidence.source_id:
+        return False
+    return bool(articles.sentence_indexes(text, fact.evidence.quote) & articles.sentence_indexes(text, statement.evidence.quote))
+
+
+def check_attribution(data: Dataset) -> list[Finding]:
+    """A statement linked to a fact must share a sentence of the article with the fact's quote,
+    unless the fact marks the link inferred with its reasoning (`inferred: {statements: ...}`)."""
+    found = []
+    for kind, collection, fact in _linked_facts(data):
+        if not fact.statement_ids or "statements" in fact.inferred:
+            continue
+        source_id = fact.evidence.source_id
+        text = data.source_texts.get(source_id)
+        if text is None:
+            continue  # check_texts_stored reports it
+        fact_sentences = articles.sentence_indexes(text, fact.evidence.quote)
+        for position, statement_id in enumerate(fact.statement_ids):
+            statement = data.statements.get(statement_id)
+            if statement is None:
+                continue
+            where = ("statements", position)
+            if statement.evidence.source_id != source_id:
+                found.append(Finding(kind, collection, fact.id, where,
+                                     f"statement '{statement_id}' comes from source '{statement.evidence.source_id}', "
+                                     f"this fact from '{source_id}': the article cannot tie them; remove the link, "
+                                     "or mark it inferred with the reasoning (inferred: {statements: ...})"))
+                continue
+            said = articles.sentence_indexes(text, statement.evidence.quote)
+            if not fact_sentences or not said:
+                missing = "this fact's quote" if not fact_sentences else f"the quote of statement '{statement_id}'"
+                found.append(Finding(kind, collection, fact.id, where,
+                                     f"cannot check the link: {missing} is not in the article's text "
+                                     f"({articles.FOLDER}/{source_id}.txt); copy the quote verbatim"))
+            elif not fact_sentences & said:
+                found.append(Finding(kind, collection, fact.id, where,
+                                     f"statement '{statement_id}' is not tied to this fact by the article: its quote "
+                                     "and this fact's quote share no sentence; remove the link, or mark it inferred "
+                                     "with the reasoning (inferred: {statements: ...})"))
+    return found
+
+
+# -- 2. as of when ------------------------------------------------------------------------
+
+
+def check_confirmed(data: Dataset) -> list[Finding]:
+    """A notice for every status or role that is not confirmed since its report (status.py)."""
+    months = data.horizon_months
+    found = []
+
+    def notice(kind: str, collection: str, entry_id: Optional[str], field: tuple, what: str, conf) -> None:
+        if conf.unconfirmed:
+            found.append(Finding(kind, collection, entry_id, field,
+                                 f"update needed: {what} {status.as_reported(conf)}, not confirmed since then: "
+                                 f"{status.why_unconfirmed(conf, months)}", "notice"))
+
+    for item in data.milestones:
+        state = item.status + (f" for {item.date.label()}" if item.date and item.status == "planned" else "")
+        notice("plant", "milestones", item.id, ("status",), f"'{state}'", status.milestone(data, item))
+    if data.plant is not None:
+        notice("plant", "plant", None, ("status",), f"'{data.plant.status}'", status.plant(data))
+    for item in data.projects.values():
+        notice("program", "projects", item.id, ("status",), f"'{item.status}'", status.project(data, item))
+    sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
+    if sectors:  # one notice: they all rest on the same report
+        conf = status.sector(data, sectors[0])
+        found.append(Finding("program", "sectors", sectors[0].id, ("source",),
+                             f"update needed: {len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program, "
+                             f"{status.as_reported(conf)}, not confirmed since then: "
+                             f"{status.why_unconfirmed(conf, months)}", "notice"))
+    for person in data.people.values():
+        notice("people", "people", person.id, ("role",), "role", status.role(data, person))
+    return found
+
+
+# -- 5. derived figures ---------------------------------------------------------------------
+
+
+def check_derived_assumptions(data: Dataset) -> list[Finding]:
+    """Every derived figure states the assumption it rests on."""
+    return [Finding("figures", "derived", d.id, ("id",),
+                    "a derived figure needs the assumption it rests on, in one line: add "
+                    "'assumption: {en: ...}' (what the computation takes for granted that the article does not say)")
+            for d in data.derived.values() if d.assumption is None]
+
+
+# -- 6. every number ------------------------------------------------------------------------
+
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion dozen half double triple twice first second third fourth fifth sixth seventh "
+    "eighth ninth tenth"
+).split()
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def numbers_in(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every digit group and number word."""
+    return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+
+
+def _covering_quotes(data: Dataset) -> dict[str, list[str]]:
+    """By source: the quotes whose numbers the site shows as facts (figures, and the dates of
+    milestones, statements and the program), and the words listed as left out."""
+    evidence = [f.evidence for f in data.figures.values()]
+    evidence += [m.evidence for m in data.milestones if m.date is not None]
+    evidence += [s.evidence for s in data.statements.values() if s.date is not None]
+    if data.program is not None:
+        evidence += [data.program.period_evidence, data.program.signed_evidence]
+    quotes: dict[str, list[str]] = {}
+    for item in evidence:
+        quotes.setdefault(item.source_id, []).append(item.quote)
+    for item in data.left_out:
+        quotes.setdefault(item.source_id, []).append(item.words)
+    return quotes
+
+
+def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
+    """Every number in a stored article is inside the quote of a figure or a dated fact, or inside
+    words listed in figures.yaml `left_out` with the reason; and every `left_out` entry is in its text."""
+    found: list[Found] = []
+    for index, item in enumerate(data.left_out):
+        text = data.source_texts.get(item.source_id)
+        if text is not None and not articles.find_quote(text, item.words):
+            found.append(Finding("figures", "left_out", None, (index, "words"),
+                                 f"these words are not in the article's text ({articles.FOLDER}/{item.source_id}.txt); "
+                                 "copy them verbatim"))
+    quotes = _covering_quotes(data)
+    for source_id, text in data.source_texts.items():
+        covered = [span for quote in dict.fromkeys(quotes.get(source_id, ())) for span in articles.find_quote(text, quote)]
+        for start, end in numbers_in(text):
+            if any(s <= start and end <= e for s, e in covered):
+                continue
+            line, column = articles.position(text, start)
+            sentence = next((text[s:e].strip() for s, e in articles.sentences(text) if s <= start < e), "")
+            found.append(Problem(
+                articles.display_path(prefix, source_id), line, column, "",
+                f"the number '{text[start:end]}' is neither in a figure's quote nor listed as left out "
+                f"(in: “{sentence[:120]}”); add it to figures.yaml as a figure, or under left_out with the reason",
+            ))
+    return found
+
+
+def check_texts_stored(data: Dataset) -> list[Finding]:
+    """A source that facts cite needs its article's text, for the rules above."""
+    return [Finding("sources", "sources", source_id, ("id",),
+                    f"the article's text is missing: store it exactly as published in data/{articles.FOLDER}/{source_id}.txt "
+                    "(the quote and number checks read it)")
+            for source_id in data.sources
+            if source_id not in data.source_texts and any(data.facts_citing(source_id).values())]
+
+
+def check_left_out_sources(data: Dataset) -> list[Finding]:
+    return [Finding("figures", "left_out", None, (index, "source"),
+                    f"unknown source id '{item.source_id}'{did_you_mean(item.source_id, data.sources)}")
+            for index, item in enumerate(data.left_out) if item.source_id not in data.sources]
+
+
+RULES = (check_texts_stored, check_left_out_sources, check_attribution, check_derived_assumptions,
+         check_every_number, check_confirmed)
+
+
+def run_all(data: Dataset, prefix: str = "data") -> list[Found]:
+    found: list[Found] = []
+    for rule in RULES:
+        found += rule(data, prefix) if rule is check_every_number else rule(data)
+    return found

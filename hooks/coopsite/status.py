@@ -1,0 +1,149 @@
+"""As of when: every status and role is "as reported on DATE", and says when it is not confirmed since.
+
+One mechanism for milestones, the plant, projects, sectors and people's roles. A state is not
+confirmed since its report when:
+- a planned date has passed (and it is not reported done);
+- an undated step follows a planned step whose date has passed (or one that follows such a step);
+- the latest report is older than the horizon (data/settings.yaml, default 12 months).
+Something reported done stays done. Renderers, exports and `make check` all call these functions;
+none of them works the state out again. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from .dates import PartialDate
+from .model import Dataset, Milestone, Person, Project, Sector
+
+DEFAULT_HORIZON_MONTHS = 12
+
+# Words shown to readers (kept together: they move to the message catalog).
+WORDS = {
+    "reported_on": "as reported on {date}",
+    "reported_in": "as reported in {date}",
+    "inferred": " (date inferred)",
+    "unconfirmed": "not confirmed since then",
+    "date-passed": "its date ({date}) has passed and no later report is in the data",
+    "follows-passed": "it follows a planned step whose date has passed, and no later report is in the data",
+    "old-report": "the latest report is more than {months} months old",
+    "schedule-passed": "the schedule it gave has passed ({date}) and no later report is in the data",
+}
+REASONS = ("date-passed", "follows-passed", "old-report", "schedule-passed")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """How current a state or role is: the report it rests on, and whether it is confirmed since."""
+
+    reported: PartialDate
+    reported_inferred: bool
+    reason: Optional[str] = None  # one of REASONS when not confirmed since the report
+    detail: Optional[PartialDate] = None  # the passed date, for date-passed and schedule-passed
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.reason is not None
+
+    @property
+    def unconfirmed_since(self) -> Optional[PartialDate]:
+        return self.reported if self.unconfirmed else None
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, 28))
+
+
+def report_is_old(reported: PartialDate, today: dt.date, months: int) -> bool:
+    return _months_later(reported.end, months) < today
+
+
+def _report(data: Dataset, source_id: str) -> tuple[PartialDate, bool]:
+    source = data.sources.get(source_id)
+    if source is None:
+        return PartialDate(1900, "year"), False
+    return source.published, "published" in source.inferred
+
+
+def _plain(data: Dataset, source_id: str, can_change: bool = True) -> Confirmation:
+    reported, inferred = _report(data, source_id)
+    if can_change and report_is_old(reported, data.today, data.horizon_months):
+        return Confirmation(reported, inferred, "old-report")
+    return Confirmation(reported, inferred)
+
+
+def _milestones_by_id(data: Dataset) -> dict[str, Milestone]:
+    """Kept on the dataset: a search of the list per milestone would be quadratic."""
+    key = (id(data.milestones), len(data.milestones))
+    cached = data.__dict__.get("_milestones_by_id")
+    if cached is None or cached[0] != key:
+        cached = (key, {m.id: m for m in data.milestones})
+        data.__dict__["_milestones_by_id"] = cached
+    return cached[1]
+
+
+def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Confirmation:
+    reported, inferred = _report(data, item.evidence.source_id)
+    if item.status == "done":
+        return Confirmation(reported, inferred)
+    if item.date is not None and item.date.end < data.today:
+        return Confirmation(reported, inferred, "date-passed", item.date)
+    if item.date is None and item.after_id:
+        seen = (_seen or set()) | {item.id}
+        before = _milestones_by_id(data).get(item.after_id)
+        if before is not None and before.id not in seen and milestone(data, before, seen).reason in (
+                "date-passed", "follows-passed"):
+            return Confirmation(reported, inferred, "follows-passed")
+    if report_is_old(reported, data.today, data.horizon_months):
+        return Confirmation(reported, inferred, "old-report")
+    return Confirmation(reported, inferred)
+
+
+def plant(data: Dataset) -> Confirmation:
+    """The plant's status: not confirmed once any step of its reported schedule is."""
+    reported, inferred = _report(data, data.plant.status_evidence.source_id)
+    passed = [m.date for m in data.milestones if milestone(data, m).reason == "date-passed"]
+    if passed:
+        return Confirmation(reported, inferred, "schedule-passed", max(passed, key=lambda d: d.sort_key()))
+    if any(milestone(data, m).unconfirmed for m in data.milestones) or report_is_old(reported, data.today, data.horizon_months):
+        return Confirmation(reported, inferred, "old-report")
+    return Confirmation(reported, inferred)
+
+
+def project(data: Dataset, item: Project) -> Confirmation:
+    return _plain(data, item.evidence.source_id, can_change=item.status != "implemented")
+
+
+def sector(data: Dataset, item: Sector) -> Confirmation:
+    return _plain(data, item.evidence.source_id)
+
+
+def role(data: Dataset, person: Person) -> Confirmation:
+    return _plain(data, person.evidence.source_id)
+
+
+def as_reported(confirmation: Confirmation) -> str:
+    """'as reported on 13 November 2023', 'as reported in H2 2019 (date inferred)'."""
+    key = "reported_on" if confirmation.reported.precision == "day" else "reported_in"
+    text = WORDS[key].format(date=confirmation.reported.label())
+    return text + (WORDS["inferred"] if confirmation.reported_inferred else "")
+
+
+def why_unconfirmed(confirmation: Confirmation, months: int) -> str:
+    """'its date (2024) has passed and no later report is in the data'; '' when confirmed."""
+    if not confirmation.unconfirmed:
+        return ""
+    detail = confirmation.detail.label() if confirmation.detail else ""
+    return WORDS[confirmation.reason].format(date=detail, months=months)
+
+
+def sentence(confirmation: Confirmation, months: int) -> str:
+    """The whole line: 'as reported on 13 November 2023; not confirmed since: its date ... has passed'."""
+    text = as_reported(confirmation)
+    if confirmation.unconfirmed:
+        text += f"; {WORDS['unconfirmed']}: {why_unconfirmed(confirmation, months)}"
+    return text
