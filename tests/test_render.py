@@ -50,7 +50,7 @@ def milestone(date, status="planned"):
 
 
 def status_text(item: Milestone, today: dt.date, horizon: int = 12) -> str:
-    source = Source(id="s", title=Text({"en": "t"}), published=PartialDate.parse("2023-11-13"), language="en")
+    source = Source(id="s", title=Text(en="t"), published=PartialDate.parse("2023-11-13"), language="en")
     data = Dataset(sources={"s": source}, milestones=(item,), today=today, horizon_months=horizon)
     return milestone_status_text(data, item)
 
