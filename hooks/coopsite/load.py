@@ -15,11 +15,11 @@ from typing import Optional
 
 from . import articles, checks, derived, rules, validate
 from .errors import DataError, Problem, Report, did_you_mean
-from .model import FILES, Dataset, Declared
+from .model import FILES, OPTIONAL_FILES, Dataset, Declared, SettingsFile
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 DATA_FILES = tuple(FILES)  # each data file, in the order they are read
-SETTINGS_FILE = "settings"  # optional settings editors may change (data/settings.yaml); absent, the defaults hold
+SETTINGS_FILE = "settings"  # data/settings.yaml: optional settings editors may change
 
 
 @dataclass
@@ -47,11 +47,12 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
     report = Report()
     docs: dict[str, YamlDocument] = {}
     files: dict[str, Declared] = {}
-    for kind in DATA_FILES:
+    for kind in (*DATA_FILES, *OPTIONAL_FILES):
         path = data_dir / f"{kind}.yaml"
         display = f"{display_prefix}/{kind}.yaml"
         if not path.exists():
-            report.add(Problem(display, 0, 0, "", "the file is missing; every data file listed in the README is required"))
+            if kind not in OPTIONAL_FILES:  # without an optional file, its declared defaults hold
+                report.add(Problem(display, 0, 0, "", "the file is missing; every data file listed in the README is required"))
             continue
         try:
             doc = read_file(path, display, root=data_dir)
@@ -69,44 +70,24 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
         if declared is not None:
             files[kind] = declared
     _report_unexpected_files(data_dir, display_prefix, report)
+    settings = files.pop(SETTINGS_FILE, None) or SettingsFile()
     # The checks run on every file that passed; references into a broken file are not judged.
     loaded = checks.Loaded(files, docs, today)
     for check in checks.ERRORS + (checks.NOTICES if len(files) == len(DATA_FILES) else ()):
         for finding in check(loaded):
             report.add(docs[finding.kind].problem(finding.path, finding.message, key=finding.key,
                                                   severity=finding.severity))
-    settings = _read_settings(data_dir, display_prefix, report)
     source_ids = [s.id for s in files["sources"].sources] if "sources" in files else []
     texts, text_problems = articles.read_texts(data_dir, display_prefix, source_ids, judge_names="sources" in files)
     for problem in text_problems:
         report.add(problem)
     if report:
         return LoadResult(None, report)
-    dataset = build(loaded, texts, settings.unconfirmed_after_months if settings else 12)
+    dataset = build(loaded, texts, settings.unconfirmed_after_months)
     if judge:  # the rules judge only a dataset with no other error
         for found in rules.run_all(dataset, display_prefix):
             report.add(_locate(found, docs))
     return LoadResult(None if report else dataset, report)
-
-
-def _read_settings(data_dir: FsPath, prefix: str, report: Report):
-    """data/settings.yaml as declared, or None (the defaults) when it is absent or has a problem."""
-    path = data_dir / f"{SETTINGS_FILE}.yaml"
-    if not path.exists():
-        return None
-    try:
-        doc = read_file(path, f"{prefix}/{SETTINGS_FILE}.yaml", root=data_dir)
-    except YamlFileError as err:
-        report.add(err.problem)
-        return None
-    for problem in doc.problems:
-        report.add(problem)
-    if doc.problems:
-        return None
-    declared, problems = validate.check(doc, SETTINGS_FILE)
-    for problem in problems:
-        report.add(problem)
-    return declared
 
 
 def _locate(found: "rules.Found", docs: dict[str, YamlDocument]) -> Problem:
@@ -130,7 +111,7 @@ def load_or_raise(data_dir: FsPath, display_prefix: str = "data", today: Optiona
 
 
 def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> None:
-    known = {f"{kind}.yaml" for kind in (*DATA_FILES, SETTINGS_FILE)}
+    known = {f"{kind}.yaml" for kind in (*DATA_FILES, *OPTIONAL_FILES)}
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
         if path.suffix in (".yaml", ".yml") and path.name not in known:
             report.add(Problem(
@@ -139,7 +120,8 @@ def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> N
             ))
 
 
-def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None, horizon_months: int = 12) -> Dataset:
+def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
+          horizon_months: int = SettingsFile().unconfirmed_after_months) -> Dataset:
     """The Dataset from valid files that pass the checks: each entry linked to what it names, once."""
     f = loaded.files
     sources = {s.id: s for s in f["sources"].sources}

@@ -697,7 +697,8 @@ class Dataset:
     left_out: tuple[LeftOut, ...] = ()
     source_texts: dict[str, str] = field(default_factory=dict)  # data/sources/<id>.txt, verbatim
     today: dt.date = field(default_factory=dt.date.today)  # the build date (SOURCE_DATE_EPOCH)
-    horizon_months: int = 12  # data/settings.yaml: a report older than this is not confirmed since
+    horizon_months: int = SettingsFile().unconfirmed_after_months  # data/settings.yaml: a report older than this
+    # is not confirmed since
     index: Index = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .dates import PartialDate
-from .model import Dataset, Milestone, Person, Project, Sector
+from .model import Dataset, Milestone, Person, Project, Sector, SettingsFile
 
-DEFAULT_HORIZON_MONTHS = 12
+DEFAULT_HORIZON_MONTHS = SettingsFile().unconfirmed_after_months  # declared in model.py
 
 # Words shown to readers (kept together: they move to the message catalog).
 WORDS = {
