@@ -85,21 +85,27 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
         return LoadResult(None, report)
     dataset = build(loaded, texts, settings.unconfirmed_after_months)
     if judge:  # the rules judge only a dataset with no other error
+        positions: dict = {}
         for found in rules.run_all(dataset, display_prefix):
-            report.add(_locate(found, docs))
+            report.add(_locate(found, docs, positions))
     return LoadResult(None if report else dataset, report)
 
 
-def _locate(found: "rules.Found", docs: dict[str, YamlDocument]) -> Problem:
+def _locate(found: "rules.Found", docs: dict[str, YamlDocument], positions: dict) -> Problem:
     """A rule's finding, located at its entry's line and column."""
     if isinstance(found, Problem):
         return found
     if found.entry_id is None:
         path = (found.collection,) + found.field
     else:
-        entries = docs[found.kind].data.get(found.collection) or []
-        index = next((i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("id") == found.entry_id), 0)
-        path = (found.collection, index) + found.field
+        key = (found.kind, found.collection)
+        if key not in positions:  # each list's ids by position, once: a scan per finding would be quadratic
+            entries = docs[found.kind].data.get(found.collection) or []
+            positions[key] = {}
+            for i, e in enumerate(entries):
+                if isinstance(e, dict):
+                    positions[key].setdefault(e.get("id"), i)
+        path = (found.collection, positions[key].get(found.entry_id, 0)) + found.field
     return docs[found.kind].problem(path, found.message, severity=found.severity)
 
 
