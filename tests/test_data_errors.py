@@ -127,3 +127,9 @@ def test_range_low_above_high(project):
     edit(project, "data/figures.yaml", "value: {low: 5, high: 6}", "value: {low: 6, high: 5}")
     found = problems(project)
     assert any("figures[3].value: the range's low end (6) is above its high end (5)" in m for m in found)
+
+
+def test_a_money_unit_without_its_symbol(project):
+    edit(project, "data/units.yaml", "  - id: usd\n    kind: money\n    symbol: US$\n", "  - id: usd\n    kind: money\n")
+    line = line_of(project, "data/units.yaml", "- id: usd")
+    assert f"data/units.yaml:{line}:5: units[0]: missing field 'symbol'" in problems(project)

@@ -267,7 +267,7 @@ class Unit(Declared):
     def _what_the_kind_needs(self) -> "Unit":
         for needed in _NEEDS_BY_KIND.get(self.kind, ()):
             if needed not in self.model_fields_set:
-                raise PydanticCustomError("missing", "missing field '{name}'", {"name": needed})
+                raise PydanticCustomError("needed_for_kind", "missing field '{name}'", {"name": needed})
         return self
 
 

@@ -105,7 +105,7 @@ def explain(declaration: type[BaseModel], data: Any, error: dict) -> tuple[Path,
     if kind.endswith("_type") or kind in ("model_attributes_type", "is_instance_of"):
         wanted = expected or _TYPE_WORDS.get(_origin(node), "another kind of value")
         return path, f"expected {wanted}, got {describe(value)}{_hint(value, node)}", False
-    if kind in ("date", "date_or_after", "missing"):  # our own checks, worded where they are declared
+    if kind in ("date", "date_or_after", "needed_for_kind"):  # our own checks, worded where they are declared
         return path, error["msg"], False
     if expected:
         return path, f"expected {expected}, got {describe(value)}", False
