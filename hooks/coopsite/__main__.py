@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = check_project(args.project)
     for problem in report.errors + report.notices:
-        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+        print("\n".join(problem.lines()), file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, notices = len(report.errors), len(report.notices)
     summary = f"{errors} error{'s' if errors != 1 else ''}, {notices} notice{'s' if notices != 1 else ''}"
     print(("FAILED: " if errors else "OK: ") + summary, file=sys.stderr if errors else sys.stdout)

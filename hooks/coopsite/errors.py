@@ -40,6 +40,7 @@ class Problem:
     path: str
     message: str
     severity: str = "error"
+    fix: tuple[str, ...] = field(default=(), compare=False)  # corrected lines to paste, shown beneath
 
     def __str__(self) -> str:
         where = self.file
@@ -52,6 +53,10 @@ class Problem:
             prefix += f"{self.severity}: "
         # One problem, one line: a value quoted from the data may span lines ('got 'a\nb'').
         return (prefix + self.message).translate(_ONE_LINE)
+
+    def lines(self) -> list[str]:
+        """The problem's line, then any corrected lines, indented and marked so they read as its part."""
+        return [str(self), *(f"    | {line}".translate(_ONE_LINE) for line in self.fix)]
 
 
 @dataclass
@@ -88,7 +93,7 @@ class DataError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        lines = [str(p) for p in self.problems]
+        lines = [line for p in self.problems for line in p.lines()]
         count = len(self.problems)
         lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was built.")
         return "\n".join(lines)

@@ -25,6 +25,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from .errors import Path, Problem, format_path
+from .yamlhints import comment_cut_text, explain_parse_error
 
 try:
     from yaml.cyaml import CParser  # libyaml, when PyYAML was built with it
@@ -190,6 +191,7 @@ class YamlDocument:
     value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list, repr=False)  # the text, for hints on cut texts
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, falling back to its nearest located parent."""
@@ -297,13 +299,17 @@ def parse(text: str, display_name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        hint = explain_parse_error(text.splitlines(), mark.line) if mark else None
+        if hint is not None:  # a pasted text YAML read as structure: say so, with the lines to paste
+            hint_line, hint_column, key, message, fixed = hint
+            raise YamlFileError(Problem(display_name, hint_line, hint_column, key, message, fix=fixed)) from None
         raise YamlFileError(Problem(display_name, line, column, "", _explain_yaml_error(err))) from None
     except yaml.YAMLError as err:  # reader errors: control characters and the like
         raise YamlFileError(Problem(display_name, 0, 0, "", f"invalid YAML: {err}")) from None
     finally:
         if loader is not None:
             loader.dispose()
-    doc = YamlDocument(display_name, None)
+    doc = YamlDocument(display_name, None, lines=text.splitlines())
     if node is None or (isinstance(node, ScalarNode) and node.tag == NULL):  # nothing, or only '---'
         raise YamlFileError(Problem(display_name, 1, 1, "", "the file holds no data; it should hold a mapping such as 'sources:' followed by a list"))
     doc.data = _convert(node, (), doc)
@@ -352,8 +358,22 @@ def _convert(node: Node, path: Path, doc: YamlDocument) -> Any:
                 continue
             doc.key_marks[path + (key,)] = _mark(key_node)
             result[key] = _convert(value_node, path + (key,), doc)
+            if isinstance(value_node, ScalarNode) and not value_node.style and isinstance(result[key], str):
+                _check_comment_cut(key, result[key], value_node, path + (key,), doc)
         return result
     raise YamlFileError(Problem(doc.file, *_mark(node), format_path(path), "unsupported YAML node"))
+
+
+def _check_comment_cut(key: str, value: str, node: ScalarNode, path: Path, doc: YamlDocument) -> None:
+    """A text typed on one line and cut short by ' #' (YAML's comment) is a problem, not a shorter text."""
+    end = node.end_mark
+    if end.line >= len(doc.lines):
+        return
+    cut = comment_cut_text(key, value, doc.lines[end.line], end.column)
+    if cut is not None:
+        message, fixed = cut
+        line, col = _mark(node)
+        doc.problems.append(Problem(doc.file, line, col, format_path(path), message, fix=fixed))
 
 
 def _check_tag(node: Node, expected: str, path: Path, doc: YamlDocument) -> None:
