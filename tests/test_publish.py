@@ -270,3 +270,13 @@ def test_each_edition_gets_its_own_feed_linking_to_its_own_pages(dataset):
     assert not russian.bozo and russian.feed.language == "ru"
     assert all(e.link.startswith(FORK_SITE_URL + "ru/") for e in russian.entries)
     assert {l.rel: l.href for l in russian.feed.links}["self"] == FORK_SITE_URL + "ru/feed.xml"
+
+
+# --- what the Nu HTML checker reported in the theme's templates --------------------------------
+
+def test_no_navigation_label_has_an_empty_tabindex(built_site):
+    pages = [*built_site.site.rglob("index.html"), built_site.site / "404.html"]
+    for path in pages:
+        assert 'tabindex=""' not in path.read_text(encoding="utf-8"), path
+    # section labels are still there, and still not Tab stops
+    assert re.search(r'<label class="md-nav__link[^"]*" for="__nav_\d+" id="__nav_\d+_label">', built_site.page("program/"))
