@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, edit, run_build
 from coopsite import publish
 from coopsite.editions import Edition, alternates, edition_of
 from coopsite.load import load_or_raise
@@ -280,3 +280,23 @@ def test_no_navigation_label_has_an_empty_tabindex(built_site):
         assert 'tabindex=""' not in path.read_text(encoding="utf-8"), path
     # section labels are still there, and still not Tab stops
     assert re.search(r'<label class="md-nav__link[^"]*" for="__nav_\d+" id="__nav_\d+_label">', built_site.page("program/"))
+
+
+def test_a_second_edition_in_the_list_gives_alternates_in_heads_and_sitemap_and_its_own_feed(tmp_path):
+    """Not an edition yet (its pages do not exist): what the templates make of a second entry."""
+    project = copy_project(tmp_path / "project")
+    edit(project, "hooks/coopsite/editions.py", 'EDITIONS: tuple[Edition, ...] = (Edition("en", "en_GB"),)',
+         'EDITIONS: tuple[Edition, ...] = (Edition("en", "en_GB"), Edition("ru", "ru_RU", "ru/"))')
+    result = run_build(project, site_url=FORK_SITE_URL)
+    assert result.returncode == 0, result.output
+    head = _head(result.site / "kia-plant" / "index.html")
+    assert head.one("og:locale") == "en_GB" and head.one("og:locale:alternate") == "ru_RU"
+    assert {l["hreflang"]: l["href"] for l in head.link("alternate") if "hreflang" in l} == {
+        "en": FORK_SITE_URL + "kia-plant/", "ru": FORK_SITE_URL + "ru/kia-plant/"}
+    sitemap = etree.parse(str(result.site / "sitemap.xml"))
+    assert SITEMAP_XSD.validate(sitemap), SITEMAP_XSD.error_log
+    url = next(u for u in sitemap.iterfind("s:url", SITEMAP_NS)
+               if u.findtext("s:loc", namespaces=SITEMAP_NS) == FORK_SITE_URL + "kia-plant/")
+    assert [(l.get("hreflang"), l.get("href")) for l in url.iterfind("xhtml:link", SITEMAP_NS)] == [
+        ("en", FORK_SITE_URL + "kia-plant/"), ("ru", FORK_SITE_URL + "ru/kia-plant/")]
+    assert not feedparser.parse((result.site / "ru" / "feed.xml").read_bytes()).bozo
