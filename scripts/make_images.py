@@ -3,7 +3,7 @@ the mark or the card, and commit the PNGs (the build only copies them).
 
     .venv/bin/python scripts/make_images.py [--chromium /usr/bin/chromium]
 
-Writes docs/assets/images/favicon.png (48 px), apple-touch-icon.png (180 px, no transparency)
+Writes overrides/assets/images/favicon.png (48 px), apple-touch-icon.png (180 px, no transparency)
 and card.png (1200 x 630, the Open Graph and Twitter image of every page).
 """
 
@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "assets" / "images"
+IMAGES = ROOT / "overrides" / "assets" / "images"
 PAGES = Path(__file__).resolve().parent / "images"
 # name: (page, query, width, height, transparent background)
 OUTPUTS = {

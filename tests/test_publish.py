@@ -161,11 +161,13 @@ def test_every_page_links_the_feed_and_the_sites_own_icons(any_site):
 
 
 def test_the_favicon_and_logo_are_the_sites_own_not_the_themes(built_site):
-    ours = ROOT / "docs" / "assets" / "images"
-    assert (built_site.site / "assets/images/favicon.png").read_bytes() == (ours / "favicon.png").read_bytes()
-    page = built_site.page("")
-    assert re.search(r'<img src="assets/images/mark.svg"', page)
+    ours = ROOT / "overrides" / "assets" / "images"
+    for name in ("favicon.png", "apple-touch-icon.png", "mark.svg", "card.png"):
+        assert (built_site.site / "assets/images" / name).read_bytes() == (ours / name).read_bytes(), name
     assert (ours / "apple-touch-icon.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    mark = (ours / "mark.svg").read_text(encoding="utf-8").strip()
+    header = built_site.page("").split('<header class="md-header', 1)[1].split("</header>", 1)[0]
+    assert mark in header  # the logo is the mark, drawn inline
 
 
 def _resolve(result, page: Path, href: str) -> Path:

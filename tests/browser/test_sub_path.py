@@ -102,9 +102,11 @@ def _styled_and_branded(page) -> None:
     """Material's stylesheet and ours applied, and the site's own logo drawn."""
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
     assert header in ("sticky", "fixed"), "Material's stylesheet did not load"
-    logo = page.locator(".md-header .md-logo img")
-    assert logo.evaluate("img => img.complete && img.naturalWidth > 0"), "the logo did not load"
-    assert logo.get_attribute("src").endswith("assets/images/mark.svg")
+    logo = page.locator(".md-header .md-logo svg")
+    assert logo.get_attribute("aria-label") == "Kazakhstan–Korea Economic Cooperation"
+    assert logo.bounding_box()["height"] > 16, "the logo is not drawn"
+    icon = page.locator('link[rel=icon][type="image/svg+xml"]').evaluate("l => fetch(l.href).then(r => r.status)")
+    assert icon == 200, "the icon does not load"
 
 
 def test_pages_work_under_the_sub_path(sub_path_page, sub_path_site):
