@@ -34,6 +34,7 @@ from importlib import metadata
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -141,7 +142,7 @@ def make_baseline(project: Path, capture: Path, target: Path) -> None:
     for part in ("overrides",):
         if (project / part).is_dir():
             shutil.copytree(project / part, target / part)
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))  # with !ENV, as MkDocs reads it
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["nav"] = json.loads((capture / "nav.json").read_text(encoding="utf-8"))

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from coopsite import publish
 from coopsite.errors import DataError, Problem
 from coopsite.render import site_map, ui
 from coopsite.render.problems import error_page
@@ -66,6 +67,9 @@ def on_files(files: Files, config) -> Files:
     _site.site_name, _site.site_url = config.site_name, config.site_url or ""
     _site.site_description = config.site_description or ""
     for path, content in _site.downloads().items():  # data/*.csv, *.json, datapackage.json
+        files.append(File.generated(config, path, content=content))
+    for path, content in publish.files(_site.data, site_url=config.site_url, site_name=config.site_name,  # feeds, robots.txt
+                                       today=_site.today, use_directory_urls=config.use_directory_urls).items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -144,6 +148,7 @@ _template_code = _TemplateCode()
 def on_env(env: jinja2.Environment, *, config, files: Files) -> jinja2.Environment:
     if _serving:
         env.bytecode_cache = _template_code
+    env.globals.update(publish.template_globals())  # editions, for the head meta and the sitemap
     return env
 
 

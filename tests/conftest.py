@@ -55,9 +55,15 @@ class BuildResult:
         return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def run_build(project: Path, site_dir: Path | None = None, epoch: str = BUILD_EPOCH) -> BuildResult:
+def run_build(project: Path, site_dir: Path | None = None, epoch: str = BUILD_EPOCH,
+              site_url: str | None = None) -> BuildResult:
+    """A strict build; the site's address is mkdocs.yml's default unless `site_url` is given (a
+    SITE_URL set for the publishing build does not leak into the tests)."""
     site = site_dir or project / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch)
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

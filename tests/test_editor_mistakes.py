@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -72,7 +73,8 @@ def test_make_check_prints_the_corrected_lines_under_the_problem(project):
         "\n\n  - id: new-step\n    title: {en: A new step}\n    date: 2026\n    status: planned\n"
         "    source: kia-kostanai-2023\n    quote: Sklyar said: a new step\n"), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "coopsite", "check", str(project)],
-                          capture_output=True, text=True, cwd=project)
+                          capture_output=True, text=True, cwd=project,
+                          env=dict(os.environ, PYTHONPATH=str(project / "hooks")))
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
     [at] = [i for i, line in enumerate(lines) if "YAML cannot read this text" in line]
@@ -105,3 +107,12 @@ def test_numbers_match_as_the_article_writes_them(number, text):
 ])
 def test_other_numbers_do_not_match(number, text):
     assert not appears_in(number, text)
+
+
+def test_the_preview_error_page_shows_the_corrected_lines_escaped():
+    from coopsite.render.problems import error_page
+
+    problem = parse_problem(MILESTONE.format(text='"<b>One job</b>," he said.'))
+    page = error_page([problem])
+    assert ('<pre class="kz-problem__fix"><code>    quote: &gt;-&#10;      &#34;&lt;b&gt;One job&lt;/b&gt;,&#34; he said.'
+            '</code></pre>') in page

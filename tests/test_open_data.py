@@ -205,9 +205,8 @@ def test_every_page_has_cite_this_with_address_and_as_of_date(built_site):
     pages = [p for p in built_site.site.rglob("index.html") if "assets" not in p.parts]
     assert len(pages) > 10
     for path in pages:
-        relative = path.parent.relative_to(built_site.site).as_posix()
-        address = "/" if relative == "." else f"/{relative}/"
         content = path.read_text(encoding="utf-8")
+        address = re.search(r'<link rel="canonical" href="([^"]+)"', content).group(1)  # the page's full address
         citation = re.search(r'<p class="kz-citation">(.*?)</p>', content)
         assert citation, path
         text = html.unescape(citation.group(1))

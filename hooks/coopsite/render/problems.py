@@ -10,7 +10,7 @@ from . import ui
 
 def error_page(problems: Sequence[Problem], overrides: Optional[str] = None, lang: str = "en") -> str:
     """Markdown for every page of the preview until the data is fixed."""
-    listed = [{"where": _where(p), "message": p.message} for p in problems]
+    listed = [{"where": _where(p), "message": p.message, "fix": p.fix} for p in problems]
     return ui.render(ui.environment(overrides, lang), "problems.md", {"problems": listed}) + "\n"
 
 

@@ -1,0 +1,56 @@
+"""The site's language editions and the addresses each one gives a page.
+
+Today there is one edition, English, at the site's root. A later edition (Russian at `ru/`, say)
+is one more entry in EDITIONS: the sitemap's hreflang alternates, the pages' `og:locale:alternate`
+and `<link rel="alternate" hreflang>`, and one feed per edition all follow from this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str  # the key of reader text in the data ("en"), and the edition's hreflang
+    locale: str  # Open Graph's language_TERRITORY form ("en_GB")
+    root: str = ""  # the edition's folder under the site's root: "" for the default, "ru/" later
+
+    @property
+    def feed_path(self) -> str:
+        return self.root + "feed.xml"
+
+    def url(self, site_url: str, page_url: str = "") -> str:
+        """The full address of a page of this edition; `page_url` is relative to the edition's root."""
+        return absolute(site_url, self.root + page_url)
+
+
+# English dates are written day-month-year on the site ("13 November 2023"), hence en_GB.
+EDITIONS: tuple[Edition, ...] = (Edition("en", "en_GB"),)
+DEFAULT = EDITIONS[0]
+
+
+def absolute(site_url: str, path: str) -> str:
+    """`absolute('https://example.org/kz-kr/', 'feed.xml')` -> 'https://example.org/kz-kr/feed.xml'."""
+    if not site_url:
+        raise ValueError("site_url is not set: full addresses need it (see mkdocs.yml)")
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
+    """The edition a page belongs to: the one whose root is the longest prefix of its URL."""
+    matching = [e for e in editions if page_url.startswith(e.root)]
+    return max(matching, key=lambda e: len(e.root)) if matching else editions[0]
+
+
+def alternates(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> list[tuple[Edition, str]]:
+    """The same page in every edition, as (edition, URL relative to the site's root).
+
+    With a single edition there is nothing to alternate with, and the list is empty, so that no
+    page claims hreflang alternates of itself alone.
+    """
+    if len(editions) < 2:
+        return []
+    own = edition_of(page_url, editions)
+    within = page_url[len(own.root):]
+    return [(edition, edition.root + within) for edition in editions]

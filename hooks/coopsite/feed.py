@@ -1,0 +1,125 @@
+"""The Atom feed of an edition: each milestone of the timeline and each reported figure, dated by
+the report that states it and linked to its permalink on the site.
+
+Engine-free: it takes the loaded Dataset and returns the feed's text. Entry dates are the sources'
+publication dates, never the build's, so an unchanged dataset gives an unchanged feed, and a newer
+report of a milestone or figure moves its entry to the top for feed readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from feedgen.feed import FeedGenerator
+
+from .dates import PartialDate
+from .editions import EDITIONS, Edition
+from .model import Dataset
+from .render import site_map
+from .render.plant import STATE_WORDS, milestone_state, milestone_status_text
+from .render.ui import N_, translations
+from .render.values import format_value
+
+# The feed's own words, marked for the message catalog and translated per edition.
+WORDS = {
+    "title": N_("{site}: Kia plant timeline and key figures"),
+    "subtitle": N_("Each milestone of the Kia plant in Kostanai and each key figure, dated by the report that states it."),
+    "milestone": N_("Milestone"),
+    "figure": N_("Figure"),
+    "undated": N_("Date not reported"),
+    "as_of": N_("as of {date}"),
+    "expected": N_("expected"),
+    "reported": N_("as reported on {date}"),
+    "source": N_("Source: {title}"),
+    "inferred": N_("Inferred ({field}): {reasoning}"),
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    gettext = translations(lang).gettext
+    return {key: gettext(message) for key, message in WORDS.items()}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    url: str
+    title: str
+    summary: str
+    kind: str
+    reported: PartialDate
+
+
+def _moment(date: PartialDate) -> dt.datetime:
+    """The first day a report date names, at midnight UTC (Atom wants a full timestamp)."""
+    return dt.datetime.combine(date.start, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
+             use_directory_urls: bool) -> list[_Entry]:
+    words = _words(edition.lang)
+
+    def permalink(page: str, kind: str, entry_id: str) -> str:
+        page_url = site_map.page_url(page, use_directory_urls)
+        return edition.url(site_url, page_url) + "#" + site_map.anchor(kind, entry_id)
+
+    def source_line(source_id: str) -> str:
+        return words["source"].format(title=data.sources[source_id].title.get(edition.lang))
+
+    def inferred_lines(inferred) -> str:
+        """What the source leaves implicit, with the reasoning, as on the site."""
+        return "".join(" " + words["inferred"].format(field=name, reasoning=reasoning.rstrip("."))
+                       + "." for name, reasoning in inferred.items())
+
+    entries = []
+    for milestone in data.timeline():
+        state = milestone_state(data, milestone)
+        when = milestone.date.label() if milestone.date else words["undated"]
+        summary = (f"{when}. {translations(edition.lang).gettext(STATE_WORDS[state])}: {milestone_status_text(data, milestone)}. "
+                   f"“{milestone.evidence.quote}” {source_line(milestone.evidence.source_id)}."
+                   + inferred_lines(milestone.inferred))
+        entries.append(_Entry(permalink(site_map.PLANT, "milestone", milestone.id),
+                              milestone.title.get(edition.lang), summary, words["milestone"], milestone.reported))
+    for figure in data.figures.values():
+        reported = data.sources[figure.evidence.source_id].published
+        value = format_value(figure, edition.lang)
+        when = words["as_of"].format(date=figure.as_of.label())
+        if figure.outlook == "expected":
+            when = f"{words['expected']}, {when}"
+        summary = (f"{value} ({when}), {words['reported'].format(date=reported.label())}. "
+                   f"“{figure.evidence.quote}” {source_line(figure.evidence.source_id)}."
+                   + inferred_lines(figure.inferred))
+        entries.append(_Entry(permalink(site_map.FIGURES, "figure", figure.id),
+                              f"{figure.label.get(edition.lang)}: {value}", summary, words["figure"], reported))
+    # Newest report first; the timeline's and the figures' own order among equal dates.
+    return sorted(entries, key=lambda e: e.reported.start, reverse=True)
+
+
+def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, edition: Edition = EDITIONS[0],
+         use_directory_urls: bool = True, updated: Optional[dt.datetime] = None) -> str:
+    """The edition's Atom feed as text. `site_url` is the site's full address (it must be set)."""
+    words = _words(edition.lang)
+    entries = _entries(data, edition, site_url, today, use_directory_urls)
+    feed = FeedGenerator()
+    home = edition.url(site_url)
+    feed.id(home)
+    feed.title(words["title"].format(site=site_name))
+    feed.subtitle(words["subtitle"])
+    feed.author({"name": site_name, "uri": home})
+    feed.link(href=home, rel="alternate", type="text/html")
+    feed.link(href=edition.url(site_url, edition.feed_path[len(edition.root):]), rel="self",
+              type="application/atom+xml")
+    feed.language(edition.lang)
+    latest = max((e.reported.start for e in entries), default=today)
+    feed.updated(updated or dt.datetime.combine(latest, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    for item in entries:
+        entry = feed.add_entry(order="append")
+        entry.id(item.url)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate", type="text/html")
+        entry.summary(item.summary)
+        entry.category(term=item.kind.lower(), label=item.kind)
+        entry.published(_moment(item.reported))
+        entry.updated(_moment(item.reported))
+    return feed.atom_str(pretty=True).decode("utf-8")
