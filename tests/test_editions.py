@@ -78,3 +78,28 @@ def test_an_untranslated_page_shows_english_marked_as_such(built_site, tmp_path)
     if 'class="kz-untranslated"' not in html:
         pytest.skip("the Korean people page is translated")
     assert '<div lang="en">' in html
+
+
+def test_every_navigation_title_is_in_the_catalog():
+    import yaml
+    from coopsite.editions_nav import NAV_TITLES
+    from conftest import ROOT
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+    def titles(items):
+        for item in items:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    yield title
+                    if isinstance(value, list):
+                        yield from titles(value)
+
+    assert set(titles(config["nav"])) <= set(NAV_TITLES)
+    pot = (ROOT / "hooks/coopsite/locale/messages.pot").read_text(encoding="utf-8")
+    for title in NAV_TITLES:
+        assert f'msgid "{title}"' in pot

@@ -17,6 +17,12 @@ from mkdocs.structure.pages import Page
 
 from .editions import Edition
 from .render import site_map, ui
+from .render.ui import N_
+
+# mkdocs.yml's navigation titles, for the catalog (`make messages` does not read mkdocs.yml); a test
+# checks each title there is listed here.
+NAV_TITLES = (N_("Home"), N_("Kia plant in Kostanai"), N_("Fresh Wind program"), N_("Key figures"), N_("Trade"),
+              N_("Who said what"), N_("Sources"), N_("Data"), N_("Editing the data"), N_("Data safety"))
 
 
 def _within(item, edition: Edition, gettext):

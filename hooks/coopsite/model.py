@@ -292,6 +292,39 @@ class Term(Declared):
 _NEEDS_BY_KIND = {"money": ("symbol",), "count": ("one", "other")}
 
 
+Pattern = Annotated[str, Strict(), StringConstraints(pattern=r"\{n\}"), Expected("text with {n} where the number goes")]
+
+
+class UnitForms(Declared):
+    """A unit's words in one language, by the CLDR plural category of the number (Babel's plural rules
+    choose): Russian uses one, few, many and other; Kazakh one and other; Korean other only."""
+
+    one: Optional[PlainText] = Field(None, description="After a number of the category 'one' (ru: 1, 21, 31...).")
+    few: Optional[PlainText] = Field(None, description="After a number of the category 'few' (ru: 2-4, 22-24...).")
+    many: Optional[PlainText] = Field(None, description="After a number of the category 'many' (ru: 0, 5-20...).")
+    other: PlainText = Field(description="After any other number (fractions in Russian; every number in Korean).")
+    after_scale: Optional[PlainText] = Field(None, description="For money: the words after a scaled amount "
+                                                               "(250 млн долларов США).")
+    symbol: Optional[PlainText] = Field(None, description="For money in this language: the currency's words, when "
+                                                          "they differ from after_scale and other.")
+    pattern: Optional[Pattern] = Field(None, description="Where the number goes, when not first: 'жылына {n} "
+                                                         "автокөлік', '연간 {n}대'.")
+
+    def noun(self, category: str) -> str:
+        return getattr(self, category, None) or self.other
+
+
+class UnitWords(Declared):
+    """A unit's words in the other languages; a language left out shows the English words."""
+
+    ru: Optional[UnitForms] = None
+    kk: Optional[UnitForms] = None
+    ko: Optional[UnitForms] = None
+
+    def get(self, lang: str) -> Optional[UnitForms]:
+        return getattr(self, lang, None)
+
+
 class Unit(Declared):
     """How a figure is written out for readers."""
 
@@ -307,6 +340,8 @@ class Unit(Declared):
         "", description="For money: the symbol written before the amount, such as US$.")
     one: ReaderText = Field(None, description="For counts: the noun after 1, such as 'car a year'.")
     other: ReaderText = Field(None, description="For counts: the noun after any other number, such as 'cars a year'.")
+    words: UnitWords = Field(UnitWords(), description="The unit's words in Russian, Kazakh and Korean, by plural "
+                                                      "category (see UnitForms).")
 
     @model_validator(mode="after")
     def _what_the_kind_needs(self) -> "Unit":
