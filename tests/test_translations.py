@@ -148,3 +148,37 @@ def test_theme_language_kk_resolves_the_override():
     same = [key for key in theme_keys(KAZAKH_THEME) - {"direction", "search.config.lang", "search.config.separator"}
             if kazakh.t(key) == english.t(key)]
     assert same == []
+
+
+# -- sentences with a date read in each language -------------------------------------------------
+# The editions write a date in running text as an adverbial of time (ru, kk) or bare (ko); each
+# message puts it where that reads, and a date ending in an abbreviation's full stop ends the sentence.
+
+def _as_of(lang: str, date: str, **confirmation) -> str:
+    macro = ui.environment(None, lang).get_template("partials/as-of.html").module.as_of
+    values = dict(on=True, date=date, inferred=False, unconfirmed=True, since="2023-11-13", reason="months",
+                  detail="", months=12)
+    return str(macro({**values, **confirmation}))
+
+
+@pytest.mark.parametrize("lang, date, expected", [
+    ("en", "13 November 2023", 'as reported on 13 November 2023. <strong class="kz-unconfirmed">Not confirmed since '
+                               '13 November 2023</strong>: the latest report is more than 12 months old'),
+    ("ru", "13 ноября 2023 г.", 'как сообщалось 13 ноября 2023 г. <strong class="kz-unconfirmed">После сообщения '
+                                '13 ноября 2023 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
+    ("ru", "в первом квартале 2025 г.", 'как сообщалось в первом квартале 2025 г. <strong class="kz-unconfirmed">После '
+                                        'сообщения в первом квартале 2025 г. не подтверждалось</strong>: последнему '
+                                        'сообщению больше 12 месяцев'),
+    ("kk", "2023 жылғы 13 қарашада", '2023 жылғы 13 қарашада хабарланғандай. <strong class="kz-unconfirmed">2023 жылғы '
+                                     '13 қарашада хабарланғаннан бері расталмаған</strong>: соңғы хабарға 12 айдан асты'),
+    ("ko", "2023년 11월 13일", '2023년 11월 13일 보도 기준. <strong class="kz-unconfirmed">2023년 11월 13일 보도 이후 '
+                              '확인되지 않음</strong>: 마지막 보도 후 12개월이 넘게 지났다'),
+])
+def test_a_status_not_confirmed_since_reads_in_each_language(lang, date, expected):
+    assert _as_of(lang, date) == expected
+
+
+def test_a_full_stop_follows_a_date_marked_inferred():
+    said = _as_of("ru", "в 2023 г.", on=False, inferred=True, reason="follows-passed")
+    assert said.startswith('как сообщалось в 2023 г. <span class="kz-badge kz-badge--inferred">дата — вывод редакции</span>. ')
+    assert "г.." not in said
