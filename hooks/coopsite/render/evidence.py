@@ -53,6 +53,7 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
     return {
         "quote": evidence.quote,
         "lang": source.language,
+        "verified": evidence.source_id in ctx.data.source_texts,  # rules.check_quotes_verified ran on it
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
