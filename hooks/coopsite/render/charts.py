@@ -146,7 +146,7 @@ def _bar_chart(ctx: RenderContext, lay: Layout, chart_id: str, figures: Sequence
 
 def _value_rows(ctx: RenderContext, figures: Sequence[Figure], label_of=None) -> list[dict]:
     label_of = label_of or (lambda f: ctx.text(f.label))
-    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label(),
+    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label(ctx.lang),
              "as_of_inferred": isinstance(f, Figure) and "as_of" in f.inferred} for f in figures]
 
 
@@ -170,7 +170,7 @@ def trade_turnover(ctx: RenderContext) -> str:
         return ""
     others = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
               if i in ctx.data.figures and ctx.data.figures[i].unit.kind != "money"]
-    label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(), label=ctx.text(f.label))  # noqa: E731
+    label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(ctx.lang), label=ctx.text(f.label))  # noqa: E731
     svgs = [_bar_chart(ctx, lay, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
             for lay in LAYOUTS]
     return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svgs=svgs,
@@ -198,7 +198,7 @@ def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
     words = ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state])
     if not confirmation.unconfirmed:
         return words
-    return ctx.gettext("%(state)s; not confirmed since %(date)s", state=words, date=confirmation.reported.label())
+    return ctx.gettext("%(state)s; not confirmed since %(date)s", state=words, date=confirmation.reported.label(ctx.lang))
 
 
 def plant_schedule(ctx: RenderContext) -> str:
@@ -210,10 +210,10 @@ def plant_schedule(ctx: RenderContext) -> str:
     latest = export.as_of(ctx.data)  # the latest source's date
     svgs = [_schedule_svg(ctx, lay, milestones, dated, latest) for lay in LAYOUTS]
     rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
-             "date": m.date.label() if m.date else None, "state": _state_words(ctx, m)}
+             "date": m.date.label(ctx.lang) if m.date else None, "state": _state_words(ctx, m)}
             for m in milestones]
     return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svgs=svgs, rows=rows,
-                      today_label=_day(ctx.today), latest=latest.label() if latest else None,
+                      today_label=_day(ctx.today, ctx.lang), latest=latest.label(ctx.lang) if latest else None,
                       datasets=_datasets(ctx, "milestones"))
 
 
@@ -243,7 +243,7 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
             x1 = x(milestone.date.end + dt.timedelta(days=1))
             shapes.append(_rect(x0, y, max(x1 - x0, 4), 14, f"kz-chart__bar--{state}"))
             period_end[milestone.id] = milestone.date.end
-            when = milestone.date.label()
+            when = milestone.date.label(ctx.lang)
         else:
             after = period_end.get(milestone.after_id)
             x0 = x(after + dt.timedelta(days=1)) if after else PAD
@@ -261,8 +261,8 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
     # Today and the latest report: a line each down the chart, named under it
     marks = []
     if latest:
-        marks.append((x(latest.end), _("Latest report: %(date)s", date=latest.label()), "kz-chart__mark--latest"))
-    marks.append((x(ctx.today), _("Today: %(date)s", date=_day(ctx.today)), "kz-chart__mark--today"))
+        marks.append((x(latest.end), _("Latest report: %(date)s", date=latest.label(ctx.lang)), "kz-chart__mark--latest"))
+    marks.append((x(ctx.today), _("Today: %(date)s", date=_day(ctx.today, ctx.lang)), "kz-chart__mark--today"))
     for position, (mark_x, words, cls) in enumerate(marks):
         shapes.append(_line(mark_x, axis_top + lay.line, mark_x, y - 6 + position * lay.line, f"kz-chart__mark {cls}"))
         anchor = "end" if mark_x > lay.width / 2 else "start"
@@ -276,12 +276,12 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
     legend, height = _legend(lay, y + lay.font, items)
     y += height + 8
     desc.append(_("Today is %(today)s; the latest report is from %(latest)s",
-                  today=_day(ctx.today), latest=latest.label() if latest else "—"))
+                  today=_day(ctx.today, ctx.lang), latest=latest.label(ctx.lang) if latest else "—"))
     return _svg(lay, "chart-plant-schedule-svg", y, _("Schedule of the Kia plant in Kostanai"),
                 _("Milestones on a time line from %(start)s to %(end)s: %(milestones)s.", start=start.year,
                   end=end.year - 1, milestones="; ".join(desc)),
                 grid + shapes + legend)
 
 
-def _day(day: dt.date) -> str:
-    return PartialDate.parse(day.isoformat()).label()
+def _day(day: dt.date, lang: str) -> str:
+    return PartialDate.parse(day.isoformat()).label(lang)
