@@ -166,33 +166,21 @@ def _refused(kind: str, data: Any) -> set[tuple]:
     return set()
 
 
-def _checked_against_the_article(kind: str, data: Any, leaf: tuple) -> bool:
-    """Quotes the rules locate in the stored article: those of figures, statements, milestones,
-    the program's dates, sectors that name statements, and the words listed as left out."""
-    name = leaf[-1]
-    if not (isinstance(name, str) and (name.endswith("quote") or name == "words")):
-        return False
-    if kind in ("figures", "statements") or (kind == "plant" and leaf[0] == "milestones"):
-        return True
-    if kind == "program" and leaf[0] == "program":
-        return True
-    return kind == "program" and leaf[0] == "sectors" and bool(get_in(data, leaf[:-1]).get("statements"))
-
-
 def inject_everywhere(project: Path, payload: str = ALL_PAYLOADS) -> dict[str, list[tuple]]:
     """Append `payload` to every string field whose schema accepts free text.
 
     Fields with a pattern or a list of choices (ids, dates, enums) refuse the payload, which
-    is itself the defence there; those are left as they were. So are the quotes the rules (rules.py)
-    find in the article's stored text (their sentences and numbers), since a quote with anything
-    appended is refused there; the other quotes (people, trade goods, projects, the plant's status,
-    sectors with no statement) take the payload. Returns the injected paths by file.
+    is itself the defence there; those are left as they were. Every quote must be in its article's
+    stored text, so the texts are removed first (a notice: "quote not verified") and every quote takes
+    the payload too. Returns the injected paths by file.
     """
+    for text in (project / "data" / "sources").glob("*.txt"):
+        text.unlink()
     injected: dict[str, list[tuple]] = {}
     for kind in DATA_FILES:
         original = read_data(project, kind)
         data = copy.deepcopy(original)
-        leaves = {leaf for leaf in string_leaves(data) if not _checked_against_the_article(kind, data, leaf)}
+        leaves = set(string_leaves(data))
         for path in leaves:
             set_in(data, path, f"{get_in(data, path)} {payload}")
         while True:

@@ -27,7 +27,9 @@ def test_diff_describes_added_removed_and_changed_facts(project):
     edit(project, "data/plant.yaml", "date: 2025-Q1", "date: 2025-Q3")
     edit(project, "data/program.yaml", "en: Tourism", "en: Tourism and leisure")
     edit(project, "data/figures.yaml", "    value: 70000\n", "    value: 80000\n")
-    edit(project, "data/figures.yaml", "capacity\n      of 70,000 cars.", "capacity\n      of 80,000 cars.")
+    # a correction of the article's number: the stored text and both quotes of its sentence follow it
+    edit(project, "data/figures.yaml", "capacity\n      of 70,000 cars.", "capacity\n      of 80,000 cars.", count=2)
+    edit(project, "data/sources/kia-kostanai-2023.txt", "of 70,000 cars.", "of 80,000 cars.")
     edit(project, "data/trade.yaml", """  - id: cars
     name: {en: Cars}
     direction: import
@@ -53,6 +55,13 @@ def test_diff_describes_added_removed_and_changed_facts(project):
     assert any(l.startswith("- Figure `kia-capacity`") and "value changed from 70,000 cars a year to 80,000 cars a year" in l for l in lines)
     assert "- Sector `tourism` (“Tourism and leisure”): renamed from “Tourism” to “Tourism and leisure”" in lines
     assert "- Trade good removed: “Cars” (`cars`)" in lines
+    # an added or removed fact is shown in full, ready to paste into a pull request
+    added = lines[lines.index("- Milestone added: “Trial assembly” (`trial-assembly`)") + 1:][:4]
+    assert added == ["  - date: December 2024", "  - status: “planned”", "  - source: “kia-kostanai-2023”",
+                     "  - quote: “followed by equipment installation.”"]
+    removed = lines[lines.index("- Trade good removed: “Cars” (`cars`)") + 1:][:3]
+    assert removed == ["  - direction: “import”", "  - source: “fresh-wind-2019”",
+                       "  - quote: “imports electronics, equipment and cars from the country of Morning Freshness”"]
 
 
 def test_diff_with_no_change_says_none_and_bad_revision_fails(project):

@@ -116,3 +116,37 @@ def test_the_preview_error_page_shows_the_corrected_lines_escaped():
     page = error_page([problem])
     assert ('<pre class="kz-problem__fix"><code>    quote: &gt;-&#10;      &#34;&lt;b&gt;One job&lt;/b&gt;,&#34; he said.'
             '</code></pre>') in page
+
+
+REPORTED_FIGURE = """
+  - id: kia-cars-made
+    topic: kia-plant
+    label: {en: Cars made at the Kia plant}
+    value: 70000
+    unit: cars-per-year
+    qualifier: exact
+    outlook: expected
+    as_of: 2023-11-13
+    source: kia-kostanai-2023
+    quote: >-
+      The plant is expected to create 1,500 high-paying jobs and have an annual production capacity
+      of 70,000 cars.
+"""
+
+
+def test_a_reported_figure_under_derived_is_named_once_with_where_it_belongs(project):
+    figures = project / "data/figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    assert text.rindex("\nderived:") > text.rindex("\nfigures:")  # the end of the file is the derived list
+    figures.write_text(text.rstrip("\n") + "\n" + REPORTED_FIGURE, encoding="utf-8")
+    line = next(n for n, row in enumerate(figures.read_text(encoding="utf-8").splitlines(), 1)
+                if "id: kia-cars-made" in row)
+    result = subprocess.run([sys.executable, "-m", "coopsite", "check", str(project)], capture_output=True,
+                            text=True, cwd=project, env=dict(os.environ, PYTHONPATH=str(project / "hooks")))
+    assert result.returncode == 1
+    errors = [row for row in result.stdout.splitlines() + result.stderr.splitlines()
+              if row.startswith("data/") and ": notice: " not in row]
+    assert errors == [
+        f"data/figures.yaml:{line}:5: derived[2]: this entry is written as an entry of 'figures' (a number a source "
+        "gives), but it is listed under 'derived:'; move it into the 'figures:' list, above the line 'derived:', "
+        "indented like the entries there"]

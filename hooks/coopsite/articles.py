@@ -87,13 +87,41 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Typographic quotation marks and apostrophes read as the plain ones: an editor's keyboard types
+# "..." where the article printed “...”. One character for one, so positions in the text hold.
+_PLAIN_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+
+
+def plain_marks(text: str) -> str:
+    return text.translate(_PLAIN_MARKS)
+
+
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every place the quote occurs, ignoring differences in spacing and line breaks."""
-    words = quote.split()
+    """Every place the quote occurs, ignoring differences in spacing, line breaks and the kind of
+    quotation marks."""
+    words = plain_marks(quote).split()
     if not words:
         return []
     pattern = r"\s+".join(re.escape(w) for w in words)
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return [(m.start(), m.end()) for m in re.finditer(pattern, plain_marks(text))]
+
+
+def closest_passage(text: str, quote: str) -> str:
+    """The run of sentences of the text most like the quote (as many sentences as the quote is long),
+    to show an editor what the article says where they copied from."""
+    spans = sentences(text)
+    if not spans:
+        return ""
+    wanted = set(re.findall(r"\w+", plain_marks(quote).lower()))
+    size = max(1, len(sentences(quote)))
+    best, best_score = (0, 0), -1.0
+    for i in range(len(spans)):
+        window = spans[i:i + size]
+        words = set(re.findall(r"\w+", plain_marks(text[window[0][0]:window[-1][1]]).lower()))
+        score = len(wanted & words) / (len(wanted | words) or 1)
+        if score > best_score:
+            best, best_score = (window[0][0], window[-1][1]), score
+    return " ".join(text[best[0]:best[1]].split())
 
 
 def sentence_indexes(text: str, quote: str) -> set[int]:

@@ -79,15 +79,36 @@ def _field_changes(old: Declared, new: Declared, skip: Iterable[str] = (), prefi
     return changes
 
 
+def _every_field(entry: Declared) -> list[str]:
+    """An added or removed entry in full, one nested bullet per field that has a value (value, date,
+    status, source, quote...), named as editors write them."""
+    lines = []
+    for attribute, info in type(entry).model_fields.items():
+        name = info.alias or attribute
+        value = getattr(entry, attribute)
+        if name in ("id", "title", "name", "label") or value in (None, (), [], {}):
+            continue
+        if name == "value" and isinstance(entry, Figure):
+            shown = format_value(entry)
+        elif isinstance(value, Declared) and not hasattr(value, "id") and not isinstance(value, (Text, Range)):
+            shown = "; ".join(f"{k} {_shown(getattr(value, k))}" for k in type(value).model_fields)
+        else:
+            shown = _shown(value)
+        lines.append(f"  - {name.replace('_', ' ')}: {shown}")
+    return lines
+
+
 def _compare(kind: str, old: dict, new: dict, describe: Callable[[Any], str],
              special: Callable[[Any, Any], list[str]] | None = None, skip: Iterable[str] = ()) -> list[str]:
     lines = []
     for entry_id, entry in new.items():
         if entry_id not in old:
             lines.append(f"- {kind} added: {describe(entry)} (`{entry_id}`)")
+            lines += _every_field(entry)
     for entry_id, entry in old.items():
         if entry_id not in new:
             lines.append(f"- {kind} removed: {describe(entry)} (`{entry_id}`)")
+            lines += _every_field(entry)
     for entry_id, entry in new.items():
         if entry_id in old and old[entry_id] != entry:
             changes = (special(old[entry_id], entry) if special else []) + _field_changes(old[entry_id], entry, skip)

@@ -175,7 +175,14 @@ def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
                                  f"these words are not in the article's text ({articles.FOLDER}/{item.source_id}.txt); "
                                  "copy them verbatim"))
     quotes = _covering_quotes(data)
+    # A quote not in its article is check_quotes_verified's error; the numbers it was meant to cover
+    # are judged once it is copied right (one message for one mistake).
+    miscopied = {evidence.source_id for *_, evidence in quoted(data)
+                 if evidence.source_id in data.source_texts
+                 and not articles.find_quote(data.source_texts[evidence.source_id], evidence.quote)}
     for source_id, text in data.source_texts.items():
+        if source_id in miscopied:
+            continue
         covered = [span for quote in dict.fromkeys(quotes.get(source_id, ())) for span in articles.find_quote(text, quote)]
         for start, end in numbers_in(text):
             if any(s <= start and end <= e for s, e in covered):
@@ -191,12 +198,51 @@ def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
 
 
 def check_texts_stored(data: Dataset) -> list[Finding]:
-    """A source that facts cite needs its article's text, for the rules above."""
+    """A source that facts cite should have its article's text; without it its quotes cannot be
+    checked, which the site says beside each of its facts ("quote not verified")."""
     return [Finding("sources", "sources", source_id, ("id",),
-                    f"the article's text is missing: store it exactly as published in data/{articles.FOLDER}/{source_id}.txt "
-                    "(the quote and number checks read it)")
+                    f"the article's text is not stored, so its quotes are not verified and the site marks its facts "
+                    f"'quote not verified': paste the article as published, as plain text, into "
+                    f"data/{articles.FOLDER}/{source_id}.txt", "notice")
             for source_id in data.sources
             if source_id not in data.source_texts and any(data.facts_citing(source_id).values())]
+
+
+def quoted(data: Dataset):
+    """(kind, collection, entry id, field, evidence) for every quote in the data."""
+    if data.plant is not None:
+        yield "plant", "plant", None, ("status_quote",), data.plant.status_evidence
+    for item in data.milestones:
+        yield "plant", "milestones", item.id, ("quote",), item.evidence
+    for item in data.figures.values():
+        yield "figures", "figures", item.id, ("quote",), item.evidence
+    if data.program is not None:
+        yield "program", "program", None, ("period_quote",), data.program.period_evidence
+        yield "program", "program", None, ("signed_quote",), data.program.signed_evidence
+    for collection, items in (("sectors", data.sectors.values()), ("projects", data.projects.values())):
+        for item in items:
+            yield "program", collection, item.id, ("quote",), item.evidence
+    for item in data.statements.values():
+        yield "statements", "statements", item.id, ("quote",), item.evidence
+    for item in data.people.values():
+        yield "people", "people", item.id, ("quote",), item.evidence
+    for item in data.goods:
+        yield "trade", "goods", item.id, ("quote",), item.evidence
+
+
+def check_quotes_verified(data: Dataset) -> list[Finding]:
+    """Every quote is in its source's stored text (spacing and the kind of quotation marks aside);
+    a quote that is not shows the passage of the article closest to it."""
+    found = []
+    for kind, collection, entry_id, field, evidence in quoted(data):
+        text = data.source_texts.get(evidence.source_id)
+        if text is None or articles.find_quote(text, evidence.quote):
+            continue  # a missing text is check_texts_stored's notice
+        closest = articles.closest_passage(text, evidence.quote)
+        found.append(Finding(kind, collection, entry_id, field,
+                             f"the quote is not in the article's text ({articles.FOLDER}/{evidence.source_id}.txt); "
+                             f"copy it verbatim from the article. The closest passage there: “{closest}”"))
+    return found
 
 
 def check_left_out_sources(data: Dataset) -> list[Finding]:
@@ -205,7 +251,7 @@ def check_left_out_sources(data: Dataset) -> list[Finding]:
             for index, item in enumerate(data.left_out) if item.source_id not in data.sources]
 
 
-RULES = (check_texts_stored, check_left_out_sources, check_attribution, check_derived_assumptions,
+RULES = (check_texts_stored, check_quotes_verified, check_left_out_sources, check_attribution, check_derived_assumptions,
          check_every_number, check_confirmed)
 
 

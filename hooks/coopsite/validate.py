@@ -57,13 +57,59 @@ def check(doc: YamlDocument, kind: str) -> tuple[Optional[Declared], list[Proble
         return declaration.model_validate(doc.data), []
     except ValidationError as err:
         problems = []
+        misplaced: dict[tuple, str] = {}  # (list, index) -> the list the entry belongs in
         for error in err.errors(include_url=False):
             path, message, at_key = explain(declaration, doc.data, error)
+            entry = tuple(path[:2])
+            if entry in misplaced:
+                continue
+            belongs = _belongs_in(declaration, doc.data, entry)
+            if belongs:  # one message for the entry, not one per field the other list does not have
+                misplaced[entry] = belongs
+                problems.append(doc.problem(entry, _misplaced_message(declaration, entry[0], belongs), key=False))
+                continue
             problems.append(doc.problem(path, message, key=at_key))
             if error["type"] == "string_too_long" and not _matches_pattern(declaration, path, error["input"]):
                 # pydantic stops at the first constraint broken; an id both too long and malformed is told both
                 problems.append(doc.problem(path, explain(declaration, doc.data, {**error, "type": "pattern"})[1]))
         return None, problems
+
+
+def _list_entries(declaration: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The file's lists by name, each with the declaration of its entries."""
+    lists = {}
+    for name, f in declaration.model_fields.items():
+        args = get_args(_unwrap(f.annotation, [])[0]) if get_origin(_unwrap(f.annotation, [])[0]) in (tuple, list) else ()
+        if args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+            lists[f.alias or name] = args[0]
+    return lists
+
+
+def _belongs_in(declaration: type[BaseModel], data: Any, entry: tuple) -> Optional[str]:
+    """The other list of the same file whose entries this one is written as, if it is not valid where it is
+    (a reported figure added at the end of figures.yaml, under `derived:`)."""
+    if len(entry) != 2 or not isinstance(entry[1], int) or not isinstance(data, dict):
+        return None
+    lists = _list_entries(declaration)
+    items = data.get(entry[0])
+    if entry[0] not in lists or not isinstance(items, list) or entry[1] >= len(items) \
+            or not isinstance(items[entry[1]], dict):
+        return None
+    keys = set(items[entry[1]])
+    if keys <= set(_field_names(lists[entry[0]])):
+        return None  # written for its own list: its own messages say what is wrong
+    # judged by its keys, not by validating it there: a misplaced entry may have a mistake of its own,
+    # which its own list's messages name once it is moved
+    return next((name for name, cls in lists.items() if name != entry[0] and keys <= set(_field_names(cls))), None)
+
+
+def _misplaced_message(declaration: type[BaseModel], where: str, belongs: str) -> str:
+    what = (_list_entries(declaration)[belongs].__doc__ or belongs).strip().splitlines()[0].rstrip(".")
+    names = list(_list_entries(declaration))
+    place = (f"above the line '{where}:'" if names.index(belongs) < names.index(where)
+             else f"below the line '{belongs}:'")
+    return (f"this entry is written as an entry of '{belongs}' ({what[0].lower() + what[1:]}), but it is listed "
+            f"under '{where}:'; move it into the '{belongs}:' list, {place}, indented like the entries there")
 
 
 # -- from pydantic's error to an editor's message -------------------------------------------------
