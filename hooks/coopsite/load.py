@@ -60,14 +60,12 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
             report.add(err.problem)
             continue
         docs[kind] = doc
-        for problem in doc.problems:
+        for problem in doc.problems:  # such as a duplicate key: reported with the file's other problems
             report.add(problem)
-        if doc.problems:
-            continue
         declared, problems = validate.check(doc, kind)
         for problem in problems:
             report.add(problem)
-        if declared is not None:
+        if declared is not None and not doc.problems:
             files[kind] = declared
     _report_unexpected_files(data_dir, display_prefix, report)
     settings = files.pop(SETTINGS_FILE, None) or SettingsFile()
