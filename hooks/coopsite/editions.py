@@ -56,6 +56,10 @@ def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Editi
     return max(matching, key=lambda e: len(e.root)) if matching else editions[0]
 
 
+# Pages only the default edition has (the editors' guides), by their URL's first part.
+DEFAULT_ONLY = ("editing", "data-safety")
+
+
 def by_lang(lang: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
     return next(e for e in editions if e.lang == lang)
 
@@ -70,4 +74,6 @@ def alternates(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> list[
         return []
     own = edition_of(page_url, editions)
     within = page_url[len(own.root):]
+    if within.split("/")[0].split(".")[0] in DEFAULT_ONLY:
+        return []
     return [(edition, edition.root + within) for edition in editions]
