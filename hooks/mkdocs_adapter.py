@@ -22,7 +22,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from coopsite import publish
+from coopsite import editions_nav, publish
+from coopsite.editions import DEFAULT, EDITIONS
 from coopsite.errors import DataError, Problem
 from coopsite.render import site_map, ui
 from coopsite.render.problems import error_page
@@ -34,6 +35,7 @@ _serving = False
 _site: Optional[Site] = None
 _problems: list[Problem] = []
 _overrides: Optional[str] = None  # overrides/coopsite/, for the error page's template
+_edition_navs: dict[str, Navigation] = {}  # the other editions' navigation, by language
 _last_generated_paths: list[str] = []  # so that a sector page open in the browser shows the errors too
 
 
@@ -49,7 +51,7 @@ def on_config(config):
     try:
         _site = Site.load(project_dir, use_directory_urls=config.use_directory_urls)
         _problems = []
-        _last_generated_paths = [page.path for page in _site.generated_pages()]
+        _last_generated_paths = [page.path for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir))]
     except DataError as err:
         _site, _problems = None, err.problems
         sys.stderr.write(err.render() + "\n")
@@ -62,7 +64,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     if _problems:
         return _error_files(files, config)
-    for page in _site.generated_pages():
+    for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir)):
         files.append(File.generated(config, page.path, content=page.markdown))
     _site.site_name, _site.site_url = config.site_name, config.site_url or ""
     _site.site_description = config.site_description or ""
@@ -97,12 +99,40 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     """
     if _problems:
         return nav
-    index_file = files.get_file_from_path(site_map.PROGRAM)
+    global _edition_navs
+    _edition_navs = {}
+    for edition in EDITIONS:
+        if edition is not DEFAULT:
+            _edition_navs[edition.lang] = _hang_sectors(
+                editions_nav.navigation(config, files, edition), files, edition)
+    return _hang_sectors(nav, files, DEFAULT)
+
+
+def on_page_context(context, *, page: Page, config, nav: Navigation):
+    """Each edition's pages show that edition's navigation."""
+    if _problems:
+        return context
+    edition = _site.edition(page.file.src_uri)
+    if edition.lang in _edition_navs:
+        context["nav"] = _edition_navs[edition.lang]
+    return context
+
+
+def on_post_build(*, config) -> None:
+    """Each edition searches its own pages, with its language's stemmer (search_index.json split)."""
+    if _problems:
+        return
+    editions_nav.split_search_index(Path(config.site_dir), EDITIONS)
+
+
+def _hang_sectors(nav: Navigation, files: Files, edition) -> Navigation:
+    index_file = files.get_file_from_path(edition.root + site_map.PROGRAM)
     section = index_file.page.parent if index_file and index_file.page else None
     if not isinstance(section, Section):
         log.warning("The program page is not the index of a nav section; sector pages stay out of the nav.")
         return nav
-    generated = [files.get_file_from_path(page.path).page for page in _site.generated_pages()]
+    generated = [files.get_file_from_path(page.path).page for page in _site.generated_pages()
+                 if _site.edition(page.path) == edition]
     for page in generated:
         page.parent = section
     if not site_map.sectors_in_nav(len(generated)):

@@ -108,8 +108,13 @@ class PartialDate:
             return f"{self.year}-{self.part:02d}"
         return f"{self.year}-{self.part:02d}-{self.day:02d}"
 
-    def label(self) -> str:
-        """'2024', 'H1 2025', 'Q1 2025', 'January 2023', '11 November 2023'."""
+    def label(self, lang: str = "en") -> str:
+        """'2024', 'H1 2025', 'Q1 2025', 'January 2023', '11 November 2023'; another language's form
+        comes from formats.date_label."""
+        if lang != "en":
+            from .formats import date_label
+
+            return date_label(self, lang)
         if self.precision == "year":
             return f"{self.year}"
         if self.precision == "half":

@@ -1,8 +1,10 @@
 """The site's language editions and the addresses each one gives a page.
 
-Today there is one edition, English, at the site's root. A later edition (Russian at `ru/`, say)
-is one more entry in EDITIONS: the sitemap's hreflang alternates, the pages' `og:locale:alternate`
-and `<link rel="alternate" hreflang>`, and one feed per edition all follow from this list.
+English is at the site's root; Russian, Kazakh and Korean at `ru/`, `kk/` and `ko/`. A fifth
+edition is one more entry in EDITIONS (plus its texts): the pages of every edition, the language
+selector, the sitemap's hreflang alternates, the pages' `og:locale:alternate` and
+`<link rel="alternate" hreflang>`, each edition's search index and one feed per edition all
+follow from this list.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 class Edition:
     lang: str  # the key of reader text in the data ("en"), and the edition's hreflang
     locale: str  # Open Graph's language_TERRITORY form ("en_GB")
-    root: str = ""  # the edition's folder under the site's root: "" for the default, "ru/" later
+    root: str = ""  # the edition's folder under the site's root: "" for the default, "ru/" for Russian
+    name: str = ""  # the language's name in itself, for the language selector
+    search_lang: tuple[str, ...] = ("en",)  # the search's stemmers (lunr languages Material ships)
 
     @property
     def feed_path(self) -> str:
@@ -26,7 +30,14 @@ class Edition:
 
 
 # English dates are written day-month-year on the site ("13 November 2023"), hence en_GB.
-EDITIONS: tuple[Edition, ...] = (Edition("en", "en_GB"),)
+# Kazakh has no lunr stemmer: its index splits words only, as Korean's does (Material's "ko" is a
+# tokenizer, not a stemmer), so a name is found as written.
+EDITIONS: tuple[Edition, ...] = (
+    Edition("en", "en_GB", "", "English", ("en",)),
+    Edition("ru", "ru_RU", "ru/", "Русский", ("ru",)),
+    Edition("kk", "kk_KZ", "kk/", "Қазақша", ("ru",)),
+    Edition("ko", "ko_KR", "ko/", "한국어", ("ko",)),
+)
 DEFAULT = EDITIONS[0]
 
 
@@ -41,6 +52,10 @@ def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Editi
     """The edition a page belongs to: the one whose root is the longest prefix of its URL."""
     matching = [e for e in editions if page_url.startswith(e.root)]
     return max(matching, key=lambda e: len(e.root)) if matching else editions[0]
+
+
+def by_lang(lang: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
+    return next(e for e in editions if e.lang == lang)
 
 
 def alternates(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> list[tuple[Edition, str]]:

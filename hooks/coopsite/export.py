@@ -133,10 +133,6 @@ def declared_column(attribute: str, info: Any) -> Field:
     return Field(name, kind, description, lambda e, d: getattr(e, attribute))
 
 
-def _declared(declaration: type[Declared], name: str) -> str:
-    return declaration.model_fields[name].description or ""
-
-
 def _value_fields(what: str) -> tuple[Field, ...]:
     """A value that may be a range, as three number columns."""
     return (

@@ -60,20 +60,18 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
             report.add(err.problem)
             continue
         docs[kind] = doc
-        for problem in doc.problems:
+        for problem in doc.problems:  # such as a duplicate key: reported with the file's other problems
             report.add(problem)
-        if doc.problems:
-            continue
         declared, problems = validate.check(doc, kind)
         for problem in problems:
             report.add(problem)
-        if declared is not None:
+        if declared is not None and not doc.problems:
             files[kind] = declared
     _report_unexpected_files(data_dir, display_prefix, report)
     settings = files.pop(SETTINGS_FILE, None) or SettingsFile()
     # The checks run on every file that passed; references into a broken file are not judged.
     loaded = checks.Loaded(files, docs, today)
-    for check in checks.ERRORS + (checks.NOTICES if len(files) == len(DATA_FILES) else ()):
+    for check in checks.ERRORS + (checks.NOTICES if all(kind in files for kind in DATA_FILES) else ()):
         for finding in check(loaded):
             report.add(docs[finding.kind].problem(finding.path, finding.message, key=finding.key,
                                                   severity=finding.severity))
@@ -175,6 +173,7 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
         goods=f["trade"].goods,
         turnover_figure_ids=f["trade"].turnover_figures,
         left_out=f["figures"].left_out,
+        glossary={t.id: t for t in f["glossary"].terms} if f.get("glossary") else {},
         source_texts=source_texts or {},
         today=loaded.today,
         horizon_months=horizon_months,

@@ -248,7 +248,85 @@ class Place(Declared):
                                                      "sources: shown labelled as such.")
 
 
+GlossaryKind = Annotated[str, Strict(), StringConstraints(pattern=r"^(person|place|company|program|role|other)$"),
+                         Expected("one of person, place, company, program, role, other")]
+
+
+class Spellings(Declared):
+    """Other spellings readers of each language type, by language."""
+
+    en: tuple[PlainText, ...] = ()
+    ru: tuple[PlainText, ...] = ()
+    kk: tuple[PlainText, ...] = ()
+    ko: tuple[PlainText, ...] = ()
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return getattr(self, lang, ()) or ()
+
+    def every(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for lang in LANGUAGES for s in self.get(lang)))
+
+
+class Term(Declared):
+    """A name (person, place, company, program, role) in every language: translations use these forms, and
+    search finds the entry by any of its spellings in every edition."""
+
+    id_kind = "term"
+
+    id: Id
+    kind: GlossaryKind = Field(description="person, place, company, program, role or other.")
+    en: PlainText = Field(description="The English form (the sources' own where they give one).")
+    ru: Optional[PlainText] = Field(None, description="The Russian form (official where one exists).")
+    kk: Optional[PlainText] = Field(None, description="The Kazakh form (official where one exists).")
+    ko: Optional[PlainText] = Field(None, description="The Korean form (official where one exists).")
+    also_spelled: Spellings = Field(Spellings(), description="Other spellings readers of each language type; "
+                                                             "search finds the entry by every one, in every edition.")
+    note: Optional[PlainText] = Field(None, description="Where each spelling comes from (confirmed, and by whom, "
+                                                        "or our transliteration).")
+
+    def form(self, lang: str) -> str:
+        return getattr(self, lang, None) or self.en
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every form and other spelling, in every language, once each."""
+        forms = [getattr(self, lang) for lang in LANGUAGES if getattr(self, lang, None)]
+        return tuple(dict.fromkeys([*forms, *self.also_spelled.every()]))
+
+
 _NEEDS_BY_KIND = {"money": ("symbol",), "count": ("one", "other")}
+
+
+Pattern = Annotated[str, Strict(), StringConstraints(pattern=r"\{n\}"), Expected("text with {n} where the number goes")]
+
+
+class UnitForms(Declared):
+    """A unit's words in one language, by the CLDR plural category of the number (Babel's plural rules
+    choose): Russian uses one, few, many and other; Kazakh one and other; Korean other only."""
+
+    one: Optional[PlainText] = Field(None, description="After a number of the category 'one' (ru: 1, 21, 31...).")
+    few: Optional[PlainText] = Field(None, description="After a number of the category 'few' (ru: 2-4, 22-24...).")
+    many: Optional[PlainText] = Field(None, description="After a number of the category 'many' (ru: 0, 5-20...).")
+    other: PlainText = Field(description="After any other number (fractions in Russian; every number in Korean).")
+    after_scale: Optional[PlainText] = Field(None, description="For money: the words after a scaled amount "
+                                                               "(250 млн долларов США).")
+    symbol: Optional[PlainText] = Field(None, description="For money in this language: the currency's words, when "
+                                                          "they differ from after_scale and other.")
+    pattern: Optional[Pattern] = Field(None, description="Where the number goes, when not first: 'жылына {n} "
+                                                         "автокөлік', '연간 {n}대'.")
+
+    def noun(self, category: str) -> str:
+        return getattr(self, category, None) or self.other
+
+
+class UnitWords(Declared):
+    """A unit's words in the other languages; a language left out shows the English words."""
+
+    ru: Optional[UnitForms] = None
+    kk: Optional[UnitForms] = None
+    ko: Optional[UnitForms] = None
+
+    def get(self, lang: str) -> Optional[UnitForms]:
+        return getattr(self, lang, None)
 
 
 class Unit(Declared):
@@ -266,6 +344,8 @@ class Unit(Declared):
         "", description="For money: the symbol written before the amount, such as US$.")
     one: ReaderText = Field(None, description="For counts: the noun after 1, such as 'car a year'.")
     other: ReaderText = Field(None, description="For counts: the noun after any other number, such as 'cars a year'.")
+    words: UnitWords = Field(UnitWords(), description="The unit's words in Russian, Kazakh and Korean, by plural "
+                                                      "category (see UnitForms).")
 
     @model_validator(mode="after")
     def _what_the_kind_needs(self) -> "Unit":
@@ -634,6 +714,13 @@ class UnitsFile(Declared):
     units: tuple[Unit, ...]
 
 
+class GlossaryFile(Declared):
+    """Glossary: names of people, places, companies, the program and roles in every language, with the other
+    spellings readers search for."""
+
+    terms: tuple[Term, ...]
+
+
 class LeftOut(Declared):
     """A number or numeric claim in a source that is deliberately not a figure, and why."""
 
@@ -695,7 +782,7 @@ FILES: dict[str, type[Declared]] = {
     "units": UnitsFile, "figures": FiguresFile, "plant": PlantFile, "program": ProgramFile, "trade": TradeFile,
 }
 # Files that may be left out (data/settings.yaml); declared like the others.
-OPTIONAL_FILES: dict[str, type[Declared]] = {"settings": SettingsFile}
+OPTIONAL_FILES: dict[str, type[Declared]] = {"settings": SettingsFile, "glossary": GlossaryFile}
 
 
 # -- the dataset --------------------------------------------------------------------------------
@@ -739,6 +826,7 @@ class Dataset:
     goods: tuple[Good, ...] = ()
     turnover_figure_ids: tuple[str, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
+    glossary: dict[str, Term] = field(default_factory=dict)  # data/glossary.yaml: names in every language
     source_texts: dict[str, str] = field(default_factory=dict)  # data/sources/<id>.txt, verbatim
     today: dt.date = field(default_factory=dt.date.today)  # the build date (SOURCE_DATE_EPOCH)
     horizon_months: int = SettingsFile().unconfirmed_after_months  # data/settings.yaml: a report older than this

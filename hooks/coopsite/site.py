@@ -12,11 +12,12 @@ from pathlib import Path as FsPath
 from typing import Optional
 
 from . import export, markers
+from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
 from .load import load
 from .model import Dataset
-from .render import cite, program, site_map, ui
+from .render import cite, program, site_map, ui, untranslated
 from .render.context import RenderContext
 from .render.html import block_breaks
 
@@ -60,9 +61,14 @@ class Site:
             raise DataError(report.errors)
         return cls(result.dataset, today, use_directory_urls, overrides=str(project_dir / ui.OVERRIDES))
 
+    def edition(self, page_path: str) -> Edition:
+        """The edition a page (docs-relative path, such as ru/kia-plant.md) belongs to."""
+        return site_map.edition_of_page(page_path)
+
     def context(self, page_path: str) -> RenderContext:
-        link = site_map.static_linker(page_path, self.use_directory_urls)
-        return RenderContext(self.data, link, self.today, self.lang, page_path, self.overrides)
+        edition = self.edition(page_path)
+        link = site_map.edition_linker(page_path, edition.root, self.use_directory_urls)
+        return RenderContext(self.data, link, self.today, edition.lang, page_path, self.overrides)
 
     def render_markdown(self, page_path: str, markdown: str) -> str:
         """Markers expanded, and "Cite this page" appended to every page that has a title."""
@@ -79,15 +85,32 @@ class Site:
         return export.files(self.data, title=self.site_name, description=self.site_description)
 
     def generated_pages(self) -> list[GeneratedPage]:
-        """One page per sector; computed once per build."""
+        """One page per sector in every edition; computed once per build."""
         if self._generated is None:
             pages = []
-            for sector in self.data.sectors.values():
-                path = site_map.sector_page(sector.id)
-                pages.append(GeneratedPage(path, sector.name.get(self.lang),
-                                           block_breaks(program.sector_page(self.context(path), sector))))
+            for edition in EDITIONS:
+                for sector in self.data.sectors.values():
+                    path = edition.root + site_map.sector_page(sector.id)
+                    pages.append(GeneratedPage(path, sector.name.get(edition.lang),
+                                               block_breaks(program.sector_page(self.context(path), sector))))
             self._generated = pages
         return self._generated
+
+    def edition_pages(self, docs_dir: FsPath) -> list[GeneratedPage]:
+        """The reader pages each other edition lacks a translation of (docs/LANG/PAGE.md): the English
+        page, marked as not yet translated (lang="en" on it), with links to the editors' guides (English
+        only) pointing at the English ones."""
+        pages = []
+        for edition in EDITIONS:
+            if edition == DEFAULT:
+                continue
+            for page in site_map.READER_PAGES:
+                if (docs_dir / edition.root / page).is_file():
+                    continue
+                english = (docs_dir / page).read_text(encoding="utf-8")
+                pages.append(GeneratedPage(edition.root + page, "",
+                                           untranslated.mark(english, page, edition, self.overrides)))
+        return pages
 
 
 def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Report:

@@ -122,7 +122,7 @@ def _bar_chart(ctx: RenderContext, chart_id: str, figures: Sequence[Figure | Der
 
 def _value_rows(ctx: RenderContext, figures: Sequence[Figure], label_of=None) -> list[dict]:
     label_of = label_of or (lambda f: ctx.text(f.label))
-    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label(),
+    return [{"label": label_of(f), "figure": link_view(ctx, f), "as_of": f.as_of.label(ctx.lang),
              "as_of_inferred": isinstance(f, Figure) and "as_of" in f.inferred} for f in figures]
 
 
@@ -145,7 +145,7 @@ def trade_turnover(ctx: RenderContext) -> str:
         return ""
     others = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
               if i in ctx.data.figures and ctx.data.figures[i].unit.kind != "money"]
-    label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(), label=ctx.text(f.label))  # noqa: E731
+    label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(ctx.lang), label=ctx.text(f.label))  # noqa: E731
     svg = _bar_chart(ctx, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
     return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svg=svg,
                       rows=_value_rows(ctx, money + others, label), note=_note(ctx, NOTE_TURNOVER))
@@ -166,7 +166,7 @@ def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
     words = ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state])
     if not confirmation.unconfirmed:
         return words
-    return ctx.gettext("%(state)s; not confirmed since %(date)s", state=words, date=confirmation.reported.label())
+    return ctx.gettext("%(state)s; not confirmed since %(date)s", state=words, date=confirmation.reported.label(ctx.lang))
 
 
 def plant_schedule(ctx: RenderContext) -> str:
@@ -195,7 +195,7 @@ def plant_schedule(ctx: RenderContext) -> str:
             x1 = _x(milestone.date.end + dt.timedelta(days=1), start, end)
             shapes.append(_rect(x0, y, max(x1 - x0, 4), 14, f"kz-chart__bar--{state}"))
             period_end[milestone.id] = milestone.date.end
-            when = milestone.date.label()
+            when = milestone.date.label(ctx.lang)
         else:
             after = period_end.get(milestone.after_id)
             x0 = _x(after + dt.timedelta(days=1), start, end) if after else PAD
@@ -221,6 +221,6 @@ def plant_schedule(ctx: RenderContext) -> str:
                  end=end.year - 1, milestones="; ".join(desc)),
                grid + shapes + legend)
     rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
-             "date": m.date.label() if m.date else None, "state": _state_words(ctx, m)}
+             "date": m.date.label(ctx.lang) if m.date else None, "state": _state_words(ctx, m)}
             for m in milestones]
     return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svg=svg, rows=rows)

@@ -30,4 +30,4 @@ def page_address(page: str, site_url: str, use_directory_urls: bool = True) -> s
 def cite_block(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
     latest = export.as_of(ctx.data)
     return ctx.render("cite.html", title=title, site_name=site_name, address=address,
-                      as_of=latest.label() if latest else None)
+                      as_of=latest.label(ctx.lang) if latest else None)

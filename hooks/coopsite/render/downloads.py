@@ -30,5 +30,5 @@ def catalogue(ctx: RenderContext) -> str:
                      fields=[{"name": f.name, "type": f.type, "description": f.description} for f in r.fields])
                 for r in export.RESOURCES]
     return ctx.render("data-catalogue.md", licence=dict(export.LICENCE, note=export.LICENCE_NOTE),
-                      as_of=latest.label() if latest else None,
+                      as_of=latest.label(ctx.lang) if latest else None,
                       package={"href": ctx.link(f"{export.DOWNLOAD_DIR}/datapackage.json"), "name": "datapackage.json"}, datasets=datasets)

@@ -14,14 +14,14 @@ from . import site_map
 from .context import RenderContext
 
 
-def date_view(date: PartialDate) -> dict:
-    return {"iso": date.html_datetime(), "label": date.label()}
+def date_view(date: PartialDate, lang: str = "en") -> dict:
+    return {"iso": date.html_datetime(), "label": date.label(lang)}
 
 
 def source_view(ctx: RenderContext, source_id: str) -> dict:
     """A source as a citation names it: its title, link and date ("H2 2019 (inferred)")."""
     source = ctx.data.sources[source_id]
-    date = source.published.label()
+    date = source.published.label(ctx.lang)
     if "published" in source.inferred:
         date = ctx.gettext("%(date)s (inferred)", date=date)
     return {"href": ctx.link(site_map.SOURCES, site_map.anchor("source", source_id)),

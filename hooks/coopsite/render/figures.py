@@ -24,7 +24,7 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
         "href": ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id)),
         "value": formats.format_value(figure, ctx.lang),
         "label": ctx.text(figure.label),
-        "as_of": figure.as_of.label(),
+        "as_of": figure.as_of.label(ctx.lang),
         "expected": figure.outlook == "expected",
         "formula": formula,
         "evidence": cited,

@@ -34,9 +34,9 @@ def statement_view(ctx: RenderContext, statement: Statement) -> dict:
     return {
         "anchor": site_map.anchor("statement", statement.id),
         "summary": ctx.text(statement.summary),
-        "date": evidence.date_view(statement.date) if statement.date else None,
+        "date": evidence.date_view(statement.date, ctx.lang) if statement.date else None,
         "date_inferred": "date" in statement.inferred,
-        "reported": evidence.date_view(source.published),
+        "reported": evidence.date_view(source.published, ctx.lang),
         "reported_inferred": "published" in source.inferred,
         "direct": statement.direct,
         "supports": _supported_facts(ctx, statement.id),
@@ -49,7 +49,7 @@ def people(ctx: RenderContext) -> str:
         "name": person.name,
         "anchor": site_map.anchor("person", person.id),
         "role": ctx.text(person.role),
-        "confirmation": confirmation_view(ctx.data, status.role(ctx.data, person)),
+        "confirmation": confirmation_view(ctx.data, status.role(ctx.data, person), ctx.lang),
         "statements": [statement_view(ctx, s) for s in ctx.data.statements_of(person.id)],
     } for person in ctx.data.people.values()]
     return ctx.render("people.md", people=listed)

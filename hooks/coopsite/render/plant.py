@@ -33,17 +33,17 @@ def milestone_status_text(data: Dataset, milestone: Milestone) -> str:
     return text
 
 
-def confirmation_view(data: Dataset, confirmation: status.Confirmation) -> dict:
+def confirmation_view(data: Dataset, confirmation: status.Confirmation, lang: str = "en") -> dict:
     """What partials/as-of.html shows: the report's date, and why it is not confirmed since, if it is not."""
     since = confirmation.unconfirmed_since
     return {
         "on": confirmation.reported.precision == "day",
-        "date": confirmation.reported.label(),
+        "date": confirmation.reported.label(lang),
         "inferred": confirmation.reported_inferred,
         "unconfirmed": confirmation.unconfirmed,
         "since": since.iso() if since else "",
         "reason": confirmation.reason,
-        "detail": confirmation.detail.label() if confirmation.detail else "",
+        "detail": confirmation.detail.label(lang) if confirmation.detail else "",
         "months": data.horizon_months,
     }
 
@@ -66,8 +66,8 @@ def planned_view(ctx: RenderContext, milestone: Milestone) -> Optional[dict]:
     slip = slip_months(first.date, latest.date) if first.date and latest.date else None
     return {
         "state_word": ctx.gettext(STATE_WORDS[first.status]),
-        "date": evidence.date_view(first.date) if first.date else None,
-        "reported": first.reported.label(),
+        "date": evidence.date_view(first.date, ctx.lang) if first.date else None,
+        "reported": first.reported.label(ctx.lang),
         "reported_on": first.reported.precision == "day",
         "slip": slip,
         "slip_abs": abs(slip) if slip is not None else None,
@@ -86,15 +86,15 @@ def timeline(ctx: RenderContext) -> str:
             "state": state,
             "state_word": ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state]),
             "iso": milestone.date.iso() if milestone.date else "",
-            "date": evidence.date_view(milestone.date) if milestone.date else None,
+            "date": evidence.date_view(milestone.date, ctx.lang) if milestone.date else None,
             # an inferred date belongs to the report it was inferred from, the first
             "date_inferred": "date" in milestone.inferred and milestone.date == milestone.history[0].date,
             "year_only": milestone.date is not None and milestone.date.precision == "year",
             "after": after,
             "anchor": site_map.anchor("milestone", milestone.id),
             "title": ctx.text(milestone.title),
-            "scheduled": milestone.date.label() if milestone.status == "planned" and milestone.date else None,
-            "confirmation": confirmation_view(ctx.data, status.milestone(ctx.data, milestone)),
+            "scheduled": milestone.date.label(ctx.lang) if milestone.status == "planned" and milestone.date else None,
+            "confirmation": confirmation_view(ctx.data, status.milestone(ctx.data, milestone), ctx.lang),
             "planned": planned_view(ctx, milestone),
             "evidence": evidence.view(ctx, milestone.evidence, statement_ids=milestone.statement_ids,
                                       inferred=milestone.inferred),
@@ -103,7 +103,7 @@ def timeline(ctx: RenderContext) -> str:
 
 
 def _plant_status(ctx: RenderContext) -> dict:
-    return {"text": ctx.text(ctx.data.plant.status_text), "confirmation": confirmation_view(ctx.data, status.plant(ctx.data))}
+    return {"text": ctx.text(ctx.data.plant.status_text), "confirmation": confirmation_view(ctx.data, status.plant(ctx.data), ctx.lang)}
 
 
 def plant_status_line(ctx: RenderContext) -> str:

@@ -21,13 +21,13 @@ def program_summary(ctx: RenderContext) -> str:
     program = ctx.data.program
     people = [{"href": ctx.link(site_map.PEOPLE, site_map.anchor("person", pid)),
                "name": ctx.data.people[pid].name, "role": ctx.text(ctx.data.people[pid].role),
-               "confirmation": confirmation_view(ctx.data, status.role(ctx.data, ctx.data.people[pid]))}
+               "confirmation": confirmation_view(ctx.data, status.role(ctx.data, ctx.data.people[pid]), ctx.lang)}
               for pid in program.person_ids]
     return ctx.render("program-summary.html", program={
         "name": ctx.text(program.name),
-        "start": evidence.date_view(program.period_start),
-        "end": evidence.date_view(program.period_end),
-        "signed": evidence.date_view(program.signed),
+        "start": evidence.date_view(program.period_start, ctx.lang),
+        "end": evidence.date_view(program.period_end, ctx.lang),
+        "signed": evidence.date_view(program.signed, ctx.lang),
         "signed_inferred": "signed" in program.inferred,
         "signed_during": ctx.text(program.signed_during),
         "description": ctx.text(program.description),
@@ -54,7 +54,7 @@ def sector_index(ctx: RenderContext) -> str:
                for sector in ctx.data.sectors.values()]
     listed = next(iter(ctx.data.sectors.values()), None)  # the sectors come from one list in one source
     return ctx.render("sector-index.html", note=ctx.text(note) if note else None, sectors=sectors,
-                      listed=confirmation_view(ctx.data, status.sector(ctx.data, listed)) if listed else None)
+                      listed=confirmation_view(ctx.data, status.sector(ctx.data, listed), ctx.lang) if listed else None)
 
 
 def project_view(ctx: RenderContext, project: Project) -> dict:
@@ -65,7 +65,7 @@ def project_view(ctx: RenderContext, project: Project) -> dict:
         "status": ctx.gettext(PROJECT_STATUS_WORDS[project.status]),
         "place": ctx.text(ctx.data.places[project.place_id].name) if project.place_id else None,
         "place_inferred": "place" in project.inferred,
-        "confirmation": confirmation_view(ctx.data, status.project(ctx.data, project)),
+        "confirmation": confirmation_view(ctx.data, status.project(ctx.data, project), ctx.lang),
         "sectors": [{"href": ctx.link(site_map.sector_page(sid)), "text": ctx.text(ctx.data.sectors[sid].name)}
                     for sid in project.sector_ids],
         "sectors_inferred": "sectors" in project.inferred,
@@ -83,7 +83,7 @@ def sector_page(ctx: RenderContext, sector: Sector) -> str:
         "sector-page.md",
         sector={"name": ctx.text(sector.name),
                 "description": ctx.text(sector.description) if sector.description else None,
-                "confirmation": confirmation_view(ctx.data, status.sector(ctx.data, sector)),
+                "confirmation": confirmation_view(ctx.data, status.sector(ctx.data, sector), ctx.lang),
                 "evidence": evidence.view(ctx, sector.evidence, statement_ids=sector.statement_ids)},
         program={"href": ctx.link(site_map.PROGRAM), "name": ctx.text(ctx.data.program.name)},
         projects=[project_view(ctx, p) for p in ctx.data.projects_in(sector.id)],

@@ -14,6 +14,16 @@ TRADE = "trade.md"
 PEOPLE = "people.md"
 SOURCES = "sources.md"
 SECTOR_DIR = "program/sectors"
+# The pages every edition has; the editors' guides (editing.md, data-safety.md) stay English.
+READER_PAGES = (HOME, PLANT, PROGRAM, FIGURES, TRADE, PEOPLE, SOURCES, DATA)
+EDITORS_GUIDES = ("editing.md", "data-safety.md")
+
+
+def edition_of_page(page_path: str):
+    """The edition of a docs-relative page path: ru/kia-plant.md is Russian, kia-plant.md English."""
+    from ..editions import edition_of
+
+    return edition_of(page_path)
 
 
 def sector_page(sector_id: str) -> str:
@@ -86,5 +96,20 @@ def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
         elif target.endswith("/") or not target:
             relative += "/"
         return relative + (f"#{fragment}" if fragment else "")
+
+    return link
+
+
+def edition_linker(current_page: str, root: str, use_directory_urls: bool = True) -> Linker:
+    """A Linker for a page of the edition at `root`: links to pages stay within the edition (the
+    renderers name pages as the English edition has them), except the editors' guides, which are
+    English only; downloads (data/*.csv) are shared by every edition."""
+    plain = static_linker(current_page, use_directory_urls)
+    if not root:
+        return plain
+
+    def link(page: str, fragment: Optional[str] = None) -> str:
+        within = page.endswith(".md") and page not in EDITORS_GUIDES
+        return plain(root + page if within else page, fragment)
 
     return link

@@ -37,7 +37,7 @@ def sources(ctx: RenderContext) -> str:
         "summary": ctx.text(source.summary) if source.summary else None,
         "headline": source.headline,
         "outlet": source.outlet,
-        "published": evidence.date_view(source.published),
+        "published": evidence.date_view(source.published, ctx.lang),
         "precision": source.published.precision,
         "published_inferred": "published" in source.inferred,
         "language": source.language,

@@ -1,0 +1,76 @@
+"""What MkDocs builds once and every edition needs its own of: the navigation and the search index.
+
+MkDocs knows one navigation (mkdocs.yml's `nav`, the English pages) and writes one search index.
+Each other edition gets the same navigation over its own pages (ru/kia-plant.md for kia-plant.md),
+with the section titles in its language; the editors' guides, English only, stay in every edition's
+navigation as they are. The search index is split by edition after the build: EDITION/search/
+search_index.json holds that edition's pages, addressed from the edition's root, with its stemmer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.structure.nav import Navigation, _add_parent_links, _add_previous_and_next_links, _data_to_navigation
+from mkdocs.structure.pages import Page
+
+from .editions import Edition
+from .render import site_map, ui
+from .render.ui import N_
+
+# mkdocs.yml's navigation titles, for the catalog (`make messages` does not read mkdocs.yml); a test
+# checks each title there is listed here.
+NAV_TITLES = (N_("Home"), N_("Kia plant in Kostanai"), N_("Fresh Wind program"), N_("Key figures"), N_("Trade"),
+              N_("Who said what"), N_("Sources"), N_("Data"), N_("Editing the data"), N_("Data safety"))
+
+
+def _within(item, edition: Edition, gettext):
+    """mkdocs.yml's nav item, pointing at the edition's pages and titled in its language."""
+    if isinstance(item, str):
+        return item if item in site_map.EDITORS_GUIDES else edition.root + item
+    if isinstance(item, list):
+        return [_within(child, edition, gettext) for child in item]
+    if isinstance(item, dict):
+        return {gettext(title): _within(value, edition, gettext) for title, value in item.items()}
+    return item
+
+
+def navigation(config, files, edition: Edition) -> Navigation:
+    gettext = ui.translations(edition.lang).gettext
+    items = _data_to_navigation(_within(config["nav"], edition, gettext), files, config)
+    items = items if isinstance(items, list) else [items]
+    pages = [page for page in _pages(items)]
+    _add_previous_and_next_links(pages)
+    _add_parent_links(items)
+    nav = Navigation(items, pages)
+    home = files.get_file_from_path(edition.root + site_map.HOME)
+    nav.homepage = home.page if home else None
+    return nav
+
+
+def _pages(items):
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        if item.children:
+            yield from _pages(item.children)
+
+
+def split_search_index(site_dir: Path, editions: tuple[Edition, ...]) -> None:
+    index_path = site_dir / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    rooted = sorted((e for e in editions if e.root), key=lambda e: -len(e.root))
+    docs_of: dict[str, list] = {e.lang: [] for e in editions}
+    default = next(e for e in editions if not e.root)
+    for doc in index["docs"]:
+        edition = next((e for e in rooted if doc["location"].startswith(e.root)), default)
+        docs_of[edition.lang].append({**doc, "location": doc["location"][len(edition.root):]})
+    for edition in editions:
+        path = site_dir / edition.root / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        config = {**index["config"], "lang": list(edition.search_lang)}
+        path.write_text(json.dumps({"config": config, "docs": docs_of[edition.lang]}, ensure_ascii=False,
+                                   separators=(",", ":")), encoding="utf-8")
