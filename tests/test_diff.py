@@ -31,7 +31,7 @@ def test_diff_describes_added_removed_and_changed_facts(project):
     edit(project, "data/figures.yaml", "capacity\n      of 70,000 cars.", "capacity\n      of 80,000 cars.", count=2)
     edit(project, "data/sources/kia-kostanai-2023.txt", "of 70,000 cars.", "of 80,000 cars.")
     edit(project, "data/trade.yaml", """  - id: cars
-    name: {en: Cars}
+    name: {en: Cars, ru: Автомобили, kk: Автокөліктер, ko: 자동차}
     direction: import
     source: fresh-wind-2019
     quote: imports electronics, equipment and cars from the country of Morning Freshness
