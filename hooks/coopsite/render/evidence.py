@@ -39,9 +39,12 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
     return links
 
 
-def inferred_notes(inferred: Optional[Mapping[str, str]]) -> list[dict]:
-    """One note per inferred field: what was inferred and why."""
-    return [{"field": name.replace("_", " "), "reason": reason} for name, reason in (inferred or {}).items()]
+def inferred_notes(inferred: Optional[Mapping[str, str]], ctx: Optional[RenderContext] = None) -> list[dict]:
+    """One note per inferred field: what was inferred and why; `place` (with a page's context) says
+    whether the page already gave the same reasoning (partials/evidence.html then links to it)."""
+    return [{"field": name.replace("_", " "), "reason": reason,
+             "place": (lambda reason=reason: ctx.citations.place_reason(reason)) if ctx else None}
+            for name, reason in (inferred or {}).items()]
 
 
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),
@@ -60,6 +63,6 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
         "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited,
                                     evidence.source_id in ctx.data.source_texts),
         "said_by": statement_links(ctx, statement_ids),
-        "inferred": inferred_notes(inferred),
+        "inferred": inferred_notes(inferred, ctx),
     }
 
