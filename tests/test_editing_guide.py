@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from coopsite.load import load
@@ -32,7 +33,8 @@ def test_the_worked_examples_build_into_the_site(project):
     # The new article's text, as the guide says to store it (here: just the sentences the examples quote).
     (project / "data" / "sources" / "kia-2025-report.txt").write_text(
         "The exact sentence of the article that reports the launch.\n\n"
-        'The sentence with "more than 700 enterprises" in it.\n', encoding="utf-8")
+        'The sentence with "more than 700 enterprises" in it.\n\n'
+        "The sentence that names agriculture as part of the program.\n", encoding="utf-8")
     result = load(project / "data")
     assert [str(p) for p in result.report.errors] == []
 
@@ -44,3 +46,52 @@ def test_the_worked_examples_build_into_the_site(project):
     assert "more than 700 enterprises" in built.page("figures/")
     assert 'id="source-kia-2025-report"' in built.page("sources/")
 
+
+
+ARTICLE_2025 = "Kia launched pilot production at its plant in Kostanai in March 2025.\n"
+
+
+def test_recording_what_happened_to_a_plan_shows_planned_versus_actual(project):
+    """The guide's first worked example, carried out on a copy of the real data: a new source with its
+    text, and a report added to the planned pilot launch."""
+    insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
+    (project / "data" / "sources" / "kia-2025-report.txt").write_text(ARTICLE_2025, encoding="utf-8")
+    plant = project / "data" / "plant.yaml"
+    text = plant.read_text(encoding="utf-8")
+    anchor = "    quote: A pilot launch is scheduled for the first quarter of 2025\n"
+    assert text.count(anchor) == 1
+    plant.write_text(text.replace(anchor, anchor + example("Record what happened to a plan")), encoding="utf-8")
+    insert_into_list(project, "units.yaml", "units", example("Add a unit"))
+
+    result = load(project / "data")
+    assert [str(p) for p in result.report.errors] == []
+    assert not [str(p) for p in result.report.notices if "milestones[5]" in str(p)]  # the update is made
+    pilot = next(m for m in result.dataset.milestones if m.id == "pilot-launch")
+    assert (pilot.status, pilot.date.label(), pilot.source_id) == ("done", "March 2025", "kia-2025-report")
+    assert [r.status for r in pilot.history] == ["planned", "done"]
+
+    built = run_build(project)
+    assert built.returncode == 0, built.output
+    page = html.unescape(built.page("kia-plant/"))
+    item = page[page.index('id="milestone-pilot-launch"'):]
+    item = item[:item.index("</li>")]
+    assert "Done" in item and "March 2025" in item and "as reported on 20 March 2025" in item
+    assert "First reported:</span> Planned for Q1 2025 (reported on 13 November 2023)" in item
+    assert "as planned" in item
+    assert "Kia launched pilot production at its plant in Kostanai in March 2025." in item
+    assert "A pilot launch is scheduled for the first quarter of 2025" in item  # the first report's words
+    assert 'id="source-kia-2025-report"' in built.page("sources/")
+
+
+def test_a_report_later_than_planned_shows_the_slip(project):
+    insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
+    (project / "data" / "sources" / "kia-2025-report.txt").write_text(
+        ARTICLE_2025.replace("March", "May"), encoding="utf-8")
+    plant = project / "data" / "plant.yaml"
+    anchor = "    quote: A pilot launch is scheduled for the first quarter of 2025\n"
+    plant.write_text(plant.read_text(encoding="utf-8").replace(
+        anchor, anchor + example("Record what happened to a plan").replace("2025-03", "2025-05").replace(
+            "March", "May")), encoding="utf-8")
+    built = run_build(project)
+    assert built.returncode == 0, built.output
+    assert "2 months later than planned" in html.unescape(built.page("kia-plant/"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -69,7 +70,8 @@ def test_edit_error_page_and_recovery(project, server):
 
     # An edit to a value (and its quote) shows up on the page.
     edit(project, "data/figures.yaml", "    value: 70000\n", "    value: 80000\n")
-    edit(project, "data/figures.yaml", "capacity\n      of 70,000 cars.", "capacity\n      of 80,000 cars.")
+    edit(project, "data/figures.yaml", "capacity\n      of 70,000 cars.", "capacity\n      of 80,000 cars.", count=2)
+    edit(project, "data/sources/kia-kostanai-2023.txt", "of 70,000 cars.", "of 80,000 cars.")  # quotes are checked
     wait_for(f"{base}/figures/", "80,000 cars a year")
 
     # A broken file: every page, generated ones included, shows the file, line and message.
@@ -78,6 +80,9 @@ def test_edit_error_page_and_recovery(project, server):
     expected = f"data/figures.yaml:{line}:12: figures[1].value</code> expected a number"
     page = wait_for(f"{base}/figures/", expected)
     assert "The data has errors" in page
+    # no "Next: The data has errors" (every page is this one): the footer's links are hidden
+    assert re.search(r'<nav class="md-footer__inner md-grid" aria-label="[^"]*"\s+hidden\s*>', page)
+    assert "in the editing guide" in page
     assert "livereload" in page  # the page keeps listening, so the fix reloads it
     wait_for(f"{base}/program/sectors/tourism/", expected)
 

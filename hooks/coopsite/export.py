@@ -168,6 +168,13 @@ RESOURCES: tuple[Resource, ...] = (
         site_map.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
                                 lambda m, d: _date(m.reported)), _since(status.milestone))},
+        instead={"reports": (Field(
+            "reports", "array",
+            "Every report on the milestone, oldest first; the first is what was first reported (planned), the last "
+            "is the state the other columns give. Each: status, date, source, quote and the date it was reported "
+            "(a JSON array).",
+            lambda m, d: [{"status": r.status, "date": _date(r.date), "source": r.evidence.source_id,
+                           "quote": r.evidence.quote, "reported": _date(r.reported)} for r in m.history]),)},
     ),
     Resource(
         "sectors", "Fresh Wind program sectors",

@@ -15,7 +15,7 @@ from typing import Optional
 
 from . import articles, checks, derived, rules, validate
 from .errors import DataError, Problem, Report, did_you_mean
-from .model import FILES, OPTIONAL_FILES, Dataset, Declared, SettingsFile
+from .model import FILES, OPTIONAL_FILES, Dataset, Declared, Milestone, Reported, SettingsFile
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 DATA_FILES = tuple(FILES)  # each data file, in the order they are read
@@ -124,6 +124,22 @@ def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> N
             ))
 
 
+def _latest_report(milestone: Milestone, sources: dict) -> Milestone:
+    """The milestone as its latest report gives it (status, date, source, quote), with every report kept:
+    the first is the entry's own fields, the later ones its `reports:`, oldest first."""
+    first = Reported(milestone.status, milestone.date, milestone.evidence, sources[milestone.source_id].published)
+    later = [Reported(r.status, r.date or milestone.date, r.evidence, sources[r.source_id].published)
+             for r in milestone.reports]
+    history = (first, *later)  # as written, oldest first
+    latest = history[-1]
+    current = milestone if latest is first else milestone.model_copy(update={
+        "status": latest.status, "date": latest.date, "source_id": latest.evidence.source_id,
+        "quote": latest.evidence.quote, **({"after_id": None} if latest.date else {})})
+    current._reported = latest.reported
+    current._history = history
+    return current
+
+
 def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
           horizon_months: int = SettingsFile().unconfirmed_after_months) -> Dataset:
     """The Dataset from valid files that pass the checks: each entry linked to what it names, once."""
@@ -136,8 +152,7 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
     computed, _ = derived.evaluate(f["figures"].derived, figures)
     for item in f["figures"].derived:
         item._unit, item._computed = units[item.unit_id], computed[item.id]
-    for milestone in f["plant"].milestones:
-        milestone._reported = sources[milestone.source_id].published
+    milestones = tuple(_latest_report(m, sources) for m in f["plant"].milestones)
     program = f["program"]
     program.program._sectors_note = program.sectors_note
     return Dataset(
@@ -150,7 +165,7 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
         figures=figures,
         derived={d.id: d for d in f["figures"].derived},
         plant=f["plant"].plant,
-        milestones=f["plant"].milestones,
+        milestones=milestones,
         program=program.program,
         sectors={s.id: s for s in program.sectors},
         projects={p.id: p for p in program.projects},

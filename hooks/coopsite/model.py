@@ -194,6 +194,10 @@ class Source(Declared):
     url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
                             Expected("an address starting with http:// or https://")]] = Field(
         None, description="The article's address, when known.")
+    archived: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
+                                 Expected("an address starting with http:// or https://")]] = Field(
+        None, description="The address of an archived copy of the article (such as one at web.archive.org), in case "
+                          "the article moves or disappears.")
     published: Date = Field(description="The publication date.")
     language: Language = Field(description="The article's language (a language code).")
     summary: ReaderText = Field(None, description="What the article reports.")
@@ -471,6 +475,28 @@ class DerivedFigure(Declared):
         return self._computed.as_of
 
 
+class MilestoneReport(Cited):
+    """A later report on a milestone: what a newer source says of it (it happened, it slipped), with its words."""
+
+    date: Date = Field(None, description="When it happened or is now scheduled, as this report gives it; leave out "
+                                         "when the report gives no date.")
+    status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as this report gives it.")
+    source_id: Annotated[ref("source"), Field(
+        alias="source", description="The id of the source of this report (see sources.csv); its date is the date of "
+                                    "the report.")]
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One report on a milestone as the site shows it: the first (the entry's own fields) or a later one."""
+
+    status: str
+    date: Optional[PartialDate]
+    evidence: Evidence
+    reported: PartialDate  # the publication date of its source
+
+
 class Milestone(Cited):
     """A step on the Kia plant's timeline."""
 
@@ -494,8 +520,13 @@ class Milestone(Cited):
     statement_ids: refs("statement") = Field((), alias="statements",
                                              description="Ids of the statements (people page) behind this fact.")
     inferred: Inferred = {}
+    reports: tuple[MilestoneReport, ...] = Field((), description=(
+        "Later reports on this milestone, oldest first, each with its own date, status, source and quote. The "
+        "fields above stay as the first report (what was planned); the site shows the latest report's state "
+        "beside it."))
 
     _reported: PartialDate = PrivateAttr(None)
+    _history: tuple = PrivateAttr(())
 
     @model_validator(mode="after")
     def _date_or_after(self) -> "Milestone":
@@ -508,6 +539,19 @@ class Milestone(Cited):
     def reported(self) -> PartialDate:
         """The publication date of the source the status rests on: what 'as reported on' names."""
         return self._reported
+
+    @property
+    def history(self) -> tuple[Reported, ...]:
+        """Every report on it, oldest first; the last is the state the entry's fields now hold (load.py)."""
+        return self._history
+
+    @property
+    def first_report(self) -> Optional[Reported]:
+        """The first report, when a later one changed its state or date: what was planned, and when."""
+        if len(self._history) < 2:
+            return None
+        first, last = self._history[0], self._history[-1]
+        return first if (first.status, first.date) != (last.status, last.date) else None
 
 
 class Plant(Declared):

@@ -42,13 +42,21 @@ def _linked_facts(data: Dataset):
         yield "program", "sectors", item
 
 
+def _own_evidence(fact):
+    """The evidence the fact's statements go with: a milestone's first report (its own fields), since a later
+    report carries no statements."""
+    history = getattr(fact, "history", ())
+    return history[0].evidence if history else fact.evidence
+
+
 def tied_by_article(data: Dataset, fact, statement_id: str) -> bool:
     """Does the article itself tie the statement to the fact (their quotes share a sentence)?"""
     statement = data.statements.get(statement_id)
-    text = data.source_texts.get(fact.evidence.source_id)
-    if statement is None or text is None or statement.evidence.source_id != fact.evidence.source_id:
+    evidence = _own_evidence(fact)
+    text = data.source_texts.get(evidence.source_id)
+    if statement is None or text is None or statement.evidence.source_id != evidence.source_id:
         return False
-    return bool(articles.sentence_indexes(text, fact.evidence.quote) & articles.sentence_indexes(text, statement.evidence.quote))
+    return bool(articles.sentence_indexes(text, evidence.quote) & articles.sentence_indexes(text, statement.evidence.quote))
 
 
 def check_attribution(data: Dataset) -> list[Finding]:
@@ -58,11 +66,12 @@ def check_attribution(data: Dataset) -> list[Finding]:
     for kind, collection, fact in _linked_facts(data):
         if not fact.statement_ids or "statements" in fact.inferred:
             continue
-        source_id = fact.evidence.source_id
+        evidence = _own_evidence(fact)
+        source_id = evidence.source_id
         text = data.source_texts.get(source_id)
         if text is None:
             continue  # check_texts_stored reports it
-        fact_sentences = articles.sentence_indexes(text, fact.evidence.quote)
+        fact_sentences = articles.sentence_indexes(text, evidence.quote)
         for position, statement_id in enumerate(fact.statement_ids):
             statement = data.statements.get(statement_id)
             if statement is None:
@@ -88,6 +97,11 @@ def check_attribution(data: Dataset) -> list[Finding]:
     return found
 
 
+HOW_TO_ADD_A_REPORT = (". When a newer article reports on it, keep these lines (they show what was planned) and add "
+                       "the new report below them: 'reports:', then '- date: ...', 'status: ...', 'source: ...', "
+                       "'quote: >-' (see 'Record what happened to a plan' in the editing guide)")
+
+
 # -- 2. as of when ------------------------------------------------------------------------
 
 
@@ -96,15 +110,17 @@ def check_confirmed(data: Dataset) -> list[Finding]:
     months = data.horizon_months
     found = []
 
-    def notice(kind: str, collection: str, entry_id: Optional[str], field: tuple, what: str, conf) -> None:
+    def notice(kind: str, collection: str, entry_id: Optional[str], field: tuple, what: str, conf,
+               how: str = "") -> None:
         if conf.unconfirmed:
             found.append(Finding(kind, collection, entry_id, field,
                                  f"update needed: {what} {status.as_reported(conf)}, not confirmed since then: "
-                                 f"{status.why_unconfirmed(conf, months)}", "notice"))
+                                 f"{status.why_unconfirmed(conf, months)}{how}", "notice"))
 
     for item in data.milestones:
         state = item.status + (f" for {item.date.label()}" if item.date and item.status == "planned" else "")
-        notice("plant", "milestones", item.id, ("status",), f"'{state}'", status.milestone(data, item))
+        notice("plant", "milestones", item.id, ("status",), f"'{state}'", status.milestone(data, item),
+               HOW_TO_ADD_A_REPORT)
     if data.plant is not None:
         notice("plant", "plant", None, ("status",), f"'{data.plant.status}'", status.plant(data))
     for item in data.projects.values():
@@ -152,7 +168,7 @@ def _covering_quotes(data: Dataset) -> dict[str, list[str]]:
     """By source: the quotes whose numbers the site shows as facts (figures, and the dates of
     milestones, statements and the program), and the words listed as left out."""
     evidence = [f.evidence for f in data.figures.values()]
-    evidence += [m.evidence for m in data.milestones if m.date is not None]
+    evidence += [r.evidence for m in data.milestones for r in m.history if r.date is not None]
     evidence += [s.evidence for s in data.statements.values() if s.date is not None]
     if data.program is not None:
         evidence += [data.program.period_evidence, data.program.signed_evidence]
@@ -212,8 +228,10 @@ def quoted(data: Dataset):
     """(kind, collection, entry id, field, evidence) for every quote in the data."""
     if data.plant is not None:
         yield "plant", "plant", None, ("status_quote",), data.plant.status_evidence
-    for item in data.milestones:
-        yield "plant", "milestones", item.id, ("quote",), item.evidence
+    for item in data.milestones:  # the entry's own quote is its first report; then each later report's
+        yield "plant", "milestones", item.id, ("quote",), item.history[0].evidence
+        for position, report in enumerate(item.reports):
+            yield "plant", "milestones", item.id, ("reports", position, "quote"), report.evidence
     for item in data.figures.values():
         yield "figures", "figures", item.id, ("quote",), item.evidence
     if data.program is not None:

@@ -3,7 +3,10 @@ timeline of its milestones (timeline.html), each status "as reported" and "not c
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .. import status
+from ..dates import PartialDate
 from ..model import Dataset, Milestone
 from . import evidence, site_map
 from .context import RenderContext
@@ -45,6 +48,33 @@ def confirmation_view(data: Dataset, confirmation: status.Confirmation, lang: st
     }
 
 
+def slip_months(planned: PartialDate, actual: PartialDate) -> int:
+    """Whole months the actual date lies after the planned period (negative: before it; 0: within it)."""
+    if actual.start > planned.end:
+        return max(1, (actual.end.year - planned.end.year) * 12 + actual.end.month - planned.end.month)
+    if actual.end < planned.start:
+        return -max(1, (planned.start.year - actual.start.year) * 12 + planned.start.month - actual.start.month)
+    return 0
+
+
+def planned_view(ctx: RenderContext, milestone: Milestone) -> Optional[dict]:
+    """Planned versus actual: the first report, when a later one changed the state or date, and the slip."""
+    first = milestone.first_report
+    if first is None:
+        return None
+    latest = milestone.history[-1]
+    slip = slip_months(first.date, latest.date) if first.date and latest.date else None
+    return {
+        "state_word": ctx.gettext(STATE_WORDS[first.status]),
+        "date": evidence.date_view(first.date, ctx.lang) if first.date else None,
+        "reported": first.reported.label(ctx.lang),
+        "reported_on": first.reported.precision == "day",
+        "slip": slip,
+        "slip_abs": abs(slip) if slip is not None else None,
+        "evidence": evidence.view(ctx, first.evidence),
+    }
+
+
 def timeline(ctx: RenderContext) -> str:
     milestones = []
     for milestone in ctx.data.timeline():
@@ -57,13 +87,15 @@ def timeline(ctx: RenderContext) -> str:
             "state_word": ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state]),
             "iso": milestone.date.iso() if milestone.date else "",
             "date": evidence.date_view(milestone.date, ctx.lang) if milestone.date else None,
-            "date_inferred": "date" in milestone.inferred,
+            # an inferred date belongs to the report it was inferred from, the first
+            "date_inferred": "date" in milestone.inferred and milestone.date == milestone.history[0].date,
             "year_only": milestone.date is not None and milestone.date.precision == "year",
             "after": after,
             "anchor": site_map.anchor("milestone", milestone.id),
             "title": ctx.text(milestone.title),
             "scheduled": milestone.date.label(ctx.lang) if milestone.status == "planned" and milestone.date else None,
             "confirmation": confirmation_view(ctx.data, status.milestone(ctx.data, milestone), ctx.lang),
+            "planned": planned_view(ctx, milestone),
             "evidence": evidence.view(ctx, milestone.evidence, statement_ids=milestone.statement_ids,
                                       inferred=milestone.inferred),
         })

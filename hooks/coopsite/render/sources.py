@@ -42,6 +42,7 @@ def sources(ctx: RenderContext) -> str:
         "published_inferred": "published" in source.inferred,
         "language": source.language,
         "url": source.url,
+        "archived": source.archived,
         "notes": ctx.text(source.notes) if source.notes else None,
         "inferred": evidence.inferred_notes(source.inferred),
         "cited_by": _cited_by(ctx, source.id),

@@ -1,0 +1,62 @@
+"""The timeline's planned-versus-actual view in a real browser, on a copy of the data with the editing
+guide's worked example carried out: the pilot launch, planned for Q1 2025, reported done in March 2025."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from conftest import copy_project, run_build
+from test_editing_guide import ARTICLE_2025, example, insert_into_list
+
+from .conftest import DESKTOP, PHONE, SCHEMES, _QuietHandler, artifact, scheme_of, settle
+
+PILOT = "#milestone-pilot-launch"
+
+
+@pytest.fixture(scope="module")
+def reported_site(chromium_path, tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("planned") / "project")
+    insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
+    (project / "data" / "sources" / "kia-2025-report.txt").write_text(ARTICLE_2025, encoding="utf-8")
+    plant = project / "data" / "plant.yaml"
+    anchor = "    quote: A pilot launch is scheduled for the first quarter of 2025\n"
+    plant.write_text(plant.read_text(encoding="utf-8").replace(anchor, anchor + example(
+        "Record what happened to a plan")), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_QuietHandler, directory=str(result.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_the_timeline_shows_the_latest_report_beside_what_was_planned(browser, reported_site, scheme, viewport):
+    context = browser.new_context(color_scheme=scheme, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(reported_site + "kia-plant/")
+        settle(page)
+        assert scheme_of(page) == SCHEMES[scheme]
+        item = page.locator(".kz-timeline__item", has=page.locator(PILOT))
+        status = item.locator(".kz-timeline__status").inner_text()
+        assert status.startswith("Done") and "as reported on 20 March 2025" in status
+        assert "Not confirmed" not in status  # the latest report counts
+        assert item.locator(".kz-timeline__date").inner_text().startswith("March 2025")
+        planned = item.locator(".kz-planned")
+        assert planned.is_visible()
+        assert planned.locator(".kz-planned__was").inner_text() == (
+            "First reported: Planned for Q1 2025 (reported on 13 November 2023); as planned")
+        box = planned.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]  # nothing runs off a phone
+        item.scroll_into_view_if_needed()
+        item.screenshot(path=str(artifact(f"planned-versus-actual-{viewport['width']}-{scheme}")))
+    finally:
+        context.close()
