@@ -77,11 +77,23 @@ class Site:
         references = citations.references_block(ctx)
         if references:
             expanded = expanded.rstrip("\n") + "\n\n" + block_breaks(references) + "\n"
+        spellings = self.spellings_in(expanded)
+        if spellings:
+            expanded = expanded.rstrip("\n") + "\n\n" + ctx.render("also-spelled.html", spellings=spellings) + "\n"
         title = cite.page_title(markdown)
         if title is None:
             return expanded
         address = cite.page_address(page_path, self.site_url, self.use_directory_urls)
         return expanded.rstrip("\n") + "\n\n" + cite.cite_block(ctx, title, self.site_name, address) + "\n"
+
+    def spellings_in(self, text: str) -> list[str]:
+        """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
+        found: list[str] = []
+        for term in self.data.glossary.values():
+            forms = term.spellings()
+            if any(form in text for form in forms):
+                found.extend(form for form in forms if form not in text)
+        return list(dict.fromkeys(found))
 
     def downloads(self) -> dict[str, str]:
         """Every download (CSV, JSON, datapackage.json) by its path under the site root."""
