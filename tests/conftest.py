@@ -103,3 +103,11 @@ def line_of(project: Path, relative: str, needle: str, occurrence: int = 1) -> i
             if seen == occurrence:
                 return number
     raise AssertionError(f"{needle!r} not found in {relative}")
+
+
+def cited_references(page: str, block: str) -> list[str]:
+    """The page's reference entries (<li id="ref-N">...</li>) that the markers in `block` link to."""
+    import re
+
+    refs = re.findall(r'class="kz-ref__mark"[^>]*href="#(ref-\d+)"', block)
+    return [re.search(rf'<li id="{ref}".*?</li>', page, re.S).group(0) for ref in refs]

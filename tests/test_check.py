@@ -89,3 +89,19 @@ def test_the_committed_schemas_are_generated_from_the_declarations():
     from coopsite import schemas
 
     assert schemas.stale() == [], "run `make schemas` and commit hooks/coopsite/schemas/"
+
+
+def test_a_missing_translation_is_a_notice_with_its_line_and_the_build_shows_the_english(project):
+    from conftest import run_build
+
+    edit(project, "data/trade.yaml", "name: {en: Oil, ru: Нефть, kk: Мұнай, ko: 석유}", "name: {en: Oil, ru: Нефть}")
+    result = run_check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = line_of(project, "data/trade.yaml", "name: {en: Oil")
+    for lang in ("Kazakh", "Korean"):
+        assert re.search(rf"data/trade.yaml:{line}:\d+: goods\[0\]\.name: notice: not yet translated into {lang}",
+                         result.stdout), result.stdout
+    assert "into Russian" not in result.stdout
+    built = run_build(project)
+    assert built.returncode == 0, built.output
+    assert ">Oil<" in built.page("kk/trade/")  # the English, in the Kazakh edition

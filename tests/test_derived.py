@@ -131,7 +131,7 @@ def test_derived_figures_are_labelled_with_formula_and_inputs(built_site):
         assert 'class="kz-badge kz-badge--derived">derived<' in text
         assert "<strong>Derived:</strong>" in text
         assert f'id="figure-{figure_id}"' in text
-        assert "Inputs and their sources" in text and "<blockquote" in text
+        assert "Inputs and their sources" in text and "kz-ref__mark" in text  # each input's reference
         assert "<strong>Assumption:</strong>" in text  # the assumption, one line beside the figure
     assert "US$250 million ÷ 1,500 jobs ≈ US$170,000" in page
     assert "× 1,500 jobs = 7,500 to 9,000 jobs" in page

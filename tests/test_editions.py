@@ -55,6 +55,7 @@ def test_each_edition_shows_its_own_navigation_and_the_english_guides(built_site
 def test_each_edition_searches_its_own_pages_with_its_language(built_site, edition):
     index = json.loads((built_site.site / edition.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == list(edition.search_lang)
+    assert index["config"]["pipeline"] == list(edition.search_pipeline)
     locations = [doc["location"] for doc in index["docs"]]
     assert "kia-plant/" in locations
     for other in EDITIONS:

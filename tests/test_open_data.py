@@ -12,6 +12,8 @@ import markupsafe
 import pytest
 
 from coopsite import export
+from coopsite.dates import PartialDate
+from coopsite.editions import EDITIONS
 from coopsite.load import load_or_raise
 from coopsite.yamlfile import read_file
 from conftest import ROOT, edit, run_build
@@ -139,10 +141,10 @@ def test_datapackage_describes_every_field_with_a_type_and_licence(built_site):
 
 
 def test_csv_cells_cannot_run_as_formulas(project):
-    edit(project, "data/trade.yaml", "name: {en: Oil}", 'name: {en: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"}')
-    edit(project, "data/trade.yaml", "name: {en: Uranium}", 'name: {en: "+1+2"}')
-    edit(project, "data/trade.yaml", "name: {en: Copper}", 'name: {en: "-2+3"}')
-    edit(project, "data/trade.yaml", "name: {en: Steel}", 'name: {en: "@SUM(A1:A2)"}')
+    edit(project, "data/trade.yaml", "name: {en: Oil, ru: Нефть, kk: Мұнай, ko: 석유}", 'name: {en: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"}')
+    edit(project, "data/trade.yaml", "name: {en: Uranium, ru: Уран, kk: Уран, ko: 우라늄}", 'name: {en: "+1+2"}')
+    edit(project, "data/trade.yaml", "name: {en: Copper, ru: Медь, kk: Мыс, ko: 구리}", 'name: {en: "-2+3"}')
+    edit(project, "data/trade.yaml", "name: {en: Steel, ru: Сталь, kk: Болат, ko: 철강}", 'name: {en: "@SUM(A1:A2)"}')
     result = run_build(project)
     assert result.returncode == 0, result.output
     text = (result.site / "data" / "trade-goods.csv").read_text(encoding="utf-8")
@@ -155,7 +157,7 @@ def test_csv_cells_cannot_run_as_formulas(project):
 
 
 def test_markup_in_data_stays_text_on_the_page(project):
-    edit(project, "data/trade.yaml", "name: {en: Oil}", 'name: {en: "<b>Oil</b>"}')
+    edit(project, "data/trade.yaml", "name: {en: Oil, ru: Нефть, kk: Мұнай, ko: 석유}", 'name: {en: "<b>Oil</b>"}')
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert "<b>Oil</b>" not in result.page("trade/")
@@ -210,7 +212,9 @@ def test_every_page_has_cite_this_with_address_and_as_of_date(built_site):
         citation = re.search(r'<p class="kz-citation">(.*?)</p>', content)
         assert citation, path
         text = html.unescape(citation.group(1))
-        assert "Data as of 13 November 2023" in text and text.endswith(" " + address), text
+        edition = next(e for e in reversed(EDITIONS) if address.startswith("http://127.0.0.1:8000/" + e.root))
+        as_of = PartialDate.parse("2023-11-13").label(edition.lang)  # the cited edition's date form
+        assert as_of in text and text.endswith(" " + address), text
         assert "Kazakhstan–Korea Economic Cooperation" in text
 
 

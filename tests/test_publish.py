@@ -16,7 +16,7 @@ from lxml import etree
 
 from conftest import ROOT, copy_project, edit, run_build
 from coopsite import publish
-from coopsite.editions import Edition, alternates, edition_of
+from coopsite.editions import EDITIONS, Edition, alternates, edition_of
 from coopsite.load import load_or_raise
 
 SITEMAP_XSD = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "sitemap.xsd")))
@@ -127,7 +127,10 @@ def test_every_page_has_a_canonical_link_open_graph_and_twitter_meta(any_site):
         assert head.one("og:type") == ("website" if path == "" else "article")
         assert head.one("og:title") and head.one("twitter:title") == head.one("og:title")
         assert head.one("og:description") and head.one("twitter:description") == head.one("og:description")
-        assert head.one("og:locale") == "en_GB" and "og:locale:alternate" not in head.meta  # one edition so far
+        edition = next(e for e in reversed(EDITIONS) if path.startswith(e.root))
+        assert head.one("og:locale") == edition.locale
+        if file.parent.name not in ("editing", "data-safety"):  # the editors' guides are English only
+            assert sorted(head.meta["og:locale:alternate"]) == sorted(e.locale for e in EDITIONS if e != edition)
         assert head.one("og:site_name") == "Kazakhstan–Korea Economic Cooperation"
         assert head.one("twitter:card") == "summary_large_image"
         image = head.one("og:image")
@@ -257,7 +260,8 @@ RUSSIAN = Edition("ru", "ru_RU", "ru/")
 
 
 def test_one_edition_has_no_alternates_two_editions_alternate_with_each_other():
-    assert alternates("kia-plant/") == []
+    assert alternates("kia-plant/", (Edition("en", "en_GB"),)) == []
+    assert alternates("editing/") == []  # the editors' guides are English only
     both = (Edition("en", "en_GB"), RUSSIAN)
     assert [(e.lang, url) for e, url in alternates("kia-plant/", both)] == [("en", "kia-plant/"), ("ru", "ru/kia-plant/")]
     assert [(e.lang, url) for e, url in alternates("ru/kia-plant/", both)] == [("en", "kia-plant/"), ("ru", "ru/kia-plant/")]
@@ -284,21 +288,19 @@ def test_no_navigation_label_has_an_empty_tabindex(built_site):
     assert re.search(r'<label class="md-nav__link[^"]*" for="__nav_\d+" id="__nav_\d+_label">', built_site.page("program/"))
 
 
-def test_a_second_edition_in_the_list_gives_alternates_in_heads_and_sitemap_and_its_own_feed(tmp_path):
-    """Not an edition yet (its pages do not exist): what the templates make of a second entry."""
+def test_the_editions_give_alternates_in_heads_and_sitemap_and_their_own_feeds(tmp_path):
     project = copy_project(tmp_path / "project")
-    edit(project, "hooks/coopsite/editions.py", 'EDITIONS: tuple[Edition, ...] = (Edition("en", "en_GB"),)',
-         'EDITIONS: tuple[Edition, ...] = (Edition("en", "en_GB"), Edition("ru", "ru_RU", "ru/"))')
     result = run_build(project, site_url=FORK_SITE_URL)
     assert result.returncode == 0, result.output
     head = _head(result.site / "kia-plant" / "index.html")
-    assert head.one("og:locale") == "en_GB" and head.one("og:locale:alternate") == "ru_RU"
+    assert head.one("og:locale") == "en_GB" and sorted(head.meta["og:locale:alternate"]) == ["kk_KZ", "ko_KR", "ru_RU"]
     assert {l["hreflang"]: l["href"] for l in head.link("alternate") if "hreflang" in l} == {
-        "en": FORK_SITE_URL + "kia-plant/", "ru": FORK_SITE_URL + "ru/kia-plant/"}
+        e.lang: FORK_SITE_URL + e.root + "kia-plant/" for e in EDITIONS}
     sitemap = etree.parse(str(result.site / "sitemap.xml"))
     assert SITEMAP_XSD.validate(sitemap), SITEMAP_XSD.error_log
     url = next(u for u in sitemap.iterfind("s:url", SITEMAP_NS)
                if u.findtext("s:loc", namespaces=SITEMAP_NS) == FORK_SITE_URL + "kia-plant/")
     assert [(l.get("hreflang"), l.get("href")) for l in url.iterfind("xhtml:link", SITEMAP_NS)] == [
-        ("en", FORK_SITE_URL + "kia-plant/"), ("ru", FORK_SITE_URL + "ru/kia-plant/")]
-    assert not feedparser.parse((result.site / "ru" / "feed.xml").read_bytes()).bozo
+        (e.lang, FORK_SITE_URL + e.root + "kia-plant/") for e in EDITIONS]
+    for edition in EDITIONS:
+        assert not feedparser.parse((result.site / edition.root / "feed.xml").read_bytes()).bozo

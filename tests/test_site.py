@@ -12,7 +12,7 @@ import pytest
 
 from coopsite.load import load_or_raise
 from coopsite.render.values import format_value
-from conftest import ROOT
+from conftest import ROOT, cited_references
 
 DATA = load_or_raise(ROOT / "data")
 
@@ -107,11 +107,12 @@ def test_figures_are_formatted_for_people(built_site, expected):
 def test_every_figure_appears_with_its_value_source_and_permalink(built_site):
     page = built_site.page("figures/")
     for figure in DATA.figures.values():
-        block = re.search(rf'<div class="kz-figure" data-figure="{figure.id}".*?</details>\s*</div>', page, re.S)
+        block = re.search(rf'<div class="kz-figure" data-figure="{figure.id}".*?</div>', page, re.S)
         assert block, figure.id
         text = text_of(block.group(0))
         assert format_value(figure) in text
-        assert figure.evidence.quote.split()[0] in text
+        (reference,) = cited_references(page, block.group(0))  # the quote once, in the References
+        assert figure.evidence.quote.split()[0] in text_of(reference)
         assert f'id="figure-{figure.id}"' in block.group(0)
 
 

@@ -15,6 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
+from coopsite.dates import PartialDate
 from coopsite.render import ui
 
 from conftest import ROOT
@@ -151,34 +152,41 @@ def test_theme_language_kk_resolves_the_override():
 
 
 # -- sentences with a date read in each language -------------------------------------------------
-# The editions write a date in running text as an adverbial of time (ru, kk) or bare (ko); each
-# message puts it where that reads, and a date ending in an abbreviation's full stop ends the sentence.
+# A date reaches a sentence as the edition labels it (formats.date_label), a noun phrase at its precision;
+# each message puts it where that reads, and a date ending in an abbreviation's full stop ends the sentence.
 
 def _as_of(lang: str, date: str, **confirmation) -> str:
     macro = ui.environment(None, lang).get_template("partials/as-of.html").module.as_of
-    values = dict(on=True, date=date, inferred=False, unconfirmed=True, since="2023-11-13", reason="months",
+    label = PartialDate.parse(date).label(lang)
+    values = dict(on=True, date=label, inferred=False, unconfirmed=True, since="2023-11-13", reason="months",
                   detail="", months=12)
-    return str(macro({**values, **confirmation}))
+    return str(macro({**values, **confirmation})).replace("\u202f", " ")
 
 
 @pytest.mark.parametrize("lang, date, expected", [
-    ("en", "13 November 2023", 'as reported on 13 November 2023. <strong class="kz-unconfirmed">Not confirmed since '
-                               '13 November 2023</strong>: the latest report is more than 12 months old'),
-    ("ru", "13 ноября 2023 г.", 'как сообщалось 13 ноября 2023 г. <strong class="kz-unconfirmed">После сообщения '
-                                '13 ноября 2023 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
-    ("ru", "в первом квартале 2025 г.", 'как сообщалось в первом квартале 2025 г. <strong class="kz-unconfirmed">После '
-                                        'сообщения в первом квартале 2025 г. не подтверждалось</strong>: последнему '
-                                        'сообщению больше 12 месяцев'),
-    ("kk", "2023 жылғы 13 қарашада", '2023 жылғы 13 қарашада хабарланғандай. <strong class="kz-unconfirmed">2023 жылғы '
-                                     '13 қарашада хабарланғаннан бері расталмаған</strong>: соңғы хабарға 12 айдан асты'),
-    ("ko", "2023년 11월 13일", '2023년 11월 13일 보도 기준. <strong class="kz-unconfirmed">2023년 11월 13일 보도 이후 '
-                              '확인되지 않음</strong>: 마지막 보도 후 12개월이 넘게 지났다'),
+    ("en", "2023-11-13", 'as reported on 13 November 2023. <strong class="kz-unconfirmed">Not confirmed since '
+                         '13 November 2023</strong>: the latest report is more than 12 months old'),
+    ("ru", "2023-11-13", 'по данным на 13 ноября 2023 г. <strong class="kz-unconfirmed">После данных на '
+                         '13 ноября 2023 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
+    ("ru", "2025-Q1", 'по данным на 1-й квартал 2025 г. <strong class="kz-unconfirmed">После данных на '
+                      '1-й квартал 2025 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
+    ("ru", "2019-H2", 'по данным на 2-е полугодие 2019 г. <strong class="kz-unconfirmed">После данных на '
+                      '2-е полугодие 2019 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
+    ("kk", "2023-11-13", '2023 ж. 13 қараша хабары бойынша. <strong class="kz-unconfirmed">2023 ж. 13 қараша '
+                         'хабарынан бері расталмаған</strong>: соңғы хабарға 12 айдан асты'),
+    ("kk", "2019-H2", '2019 ж. ІІ жартыжылдық хабары бойынша. <strong class="kz-unconfirmed">2019 ж. ІІ жартыжылдық '
+                      'хабарынан бері расталмаған</strong>: соңғы хабарға 12 айдан асты'),
+    ("ko", "2023-11-13", '2023년 11월 13일 보도 기준. <strong class="kz-unconfirmed">2023년 11월 13일 보도 이후 '
+                         '확인되지 않음</strong>: 마지막 보도 후 12개월이 넘게 지났다'),
+    ("ko", "2019-H2", '2019년 하반기 보도 기준. <strong class="kz-unconfirmed">2019년 하반기 보도 이후 '
+                      '확인되지 않음</strong>: 마지막 보도 후 12개월이 넘게 지났다'),
 ])
 def test_a_status_not_confirmed_since_reads_in_each_language(lang, date, expected):
     assert _as_of(lang, date) == expected
 
 
 def test_a_full_stop_follows_a_date_marked_inferred():
-    said = _as_of("ru", "в 2023 г.", on=False, inferred=True, reason="follows-passed")
-    assert said.startswith('как сообщалось в 2023 г. <span class="kz-badge kz-badge--inferred">дата — вывод редакции</span>. ')
+    said = _as_of("ru", "2023-01", on=False, inferred=True, reason="follows-passed")
+    assert said.startswith('по данным на январь 2023 г. <span class="kz-badge kz-badge--inferred">'
+                           'дата — вывод редакции</span>. ')
     assert "г.." not in said

@@ -327,4 +327,37 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
                           severity="notice")
 
 
-NOTICES: tuple[Check, ...] = (sources_cited,)  # run only when every file is valid
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}
+
+
+def _texts(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    """Every reader text (by-language text) inside a validated value, with its path."""
+    from .model import _TextBase
+
+    if isinstance(value, _TextBase):
+        yield path, value
+    elif isinstance(value, Declared):
+        for name, info in type(value).model_fields.items():
+            yield from _texts(getattr(value, name), path + (info.alias or name,))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+
+
+def translations_missing(loaded: Loaded) -> Iterator[Finding]:
+    """Each reader text without a translation, one notice per language: the edition shows the English,
+    marked as not yet translated, so this is never an error."""
+    from .model import LANGUAGES
+
+    for kind, data in loaded.files.items():
+        for path, text in _texts(data, ()):
+            for lang in LANGUAGES[1:]:
+                if kind == "units" and loaded.files["units"].units[path[1]].words.get(lang):
+                    continue  # a unit's words in that language are under words: (by plural form)
+                if not getattr(text, lang, None):
+                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: add "
+                                              f"'{lang}:' beside 'en:' (the {LANGUAGE_NAMES.get(lang, lang)} edition "
+                                              f"shows the English until then)", key=True, severity="notice")
+
+
+NOTICES: tuple[Check, ...] = (sources_cited, translations_missing)  # run only when every file is valid

@@ -18,7 +18,11 @@ class Edition:
     locale: str  # Open Graph's language_TERRITORY form ("en_GB")
     root: str = ""  # the edition's folder under the site's root: "" for the default, "ru/" for Russian
     name: str = ""  # the language's name in itself, for the language selector
-    search_lang: tuple[str, ...] = ("en",)  # the search's stemmers (lunr languages Material ships)
+    search_lang: tuple[str, ...] = ("en",)  # the search's lunr language (one Material ships)
+    # the lunr functions kept (Material's search removes the others): the theme's own choice for
+    # English; Russian stemmed; Kazakh and Korean only split into words (lunr has no Kazakh, and
+    # its English trimmer would strip Cyrillic letters), so a name is found as written.
+    search_pipeline: tuple[str, ...] = ("stopWordFilter",)
 
     @property
     def feed_path(self) -> str:
@@ -30,13 +34,11 @@ class Edition:
 
 
 # English dates are written day-month-year on the site ("13 November 2023"), hence en_GB.
-# Kazakh has no lunr stemmer: its index splits words only, as Korean's does (Material's "ko" is a
-# tokenizer, not a stemmer), so a name is found as written.
 EDITIONS: tuple[Edition, ...] = (
-    Edition("en", "en_GB", "", "English", ("en",)),
-    Edition("ru", "ru_RU", "ru/", "Русский", ("ru",)),
-    Edition("kk", "kk_KZ", "kk/", "Қазақша", ("ru",)),
-    Edition("ko", "ko_KR", "ko/", "한국어", ("ko",)),
+    Edition("en", "en_GB", "", "English", ("en",), ("stopWordFilter",)),
+    Edition("ru", "ru_RU", "ru/", "Русский", ("ru",), ("trimmer", "stopWordFilter", "stemmer")),
+    Edition("kk", "kk_KZ", "kk/", "Қазақша", ("en",), ()),
+    Edition("ko", "ko_KR", "ko/", "한국어", ("ko",), ()),
 )
 DEFAULT = EDITIONS[0]
 
@@ -54,6 +56,10 @@ def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Editi
     return max(matching, key=lambda e: len(e.root)) if matching else editions[0]
 
 
+# Pages only the default edition has (the editors' guides), by their URL's first part.
+DEFAULT_ONLY = ("editing", "data-safety")
+
+
 def by_lang(lang: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
     return next(e for e in editions if e.lang == lang)
 
@@ -68,4 +74,6 @@ def alternates(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> list[
         return []
     own = edition_of(page_url, editions)
     within = page_url[len(own.root):]
+    if within.split("/")[0].split(".")[0] in DEFAULT_ONLY:
+        return []
     return [(edition, edition.root + within) for edition in editions]

@@ -71,6 +71,6 @@ def split_search_index(site_dir: Path, editions: tuple[Edition, ...]) -> None:
     for edition in editions:
         path = site_dir / edition.root / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index["config"], "lang": list(edition.search_lang)}
+        config = {**index["config"], "lang": list(edition.search_lang), "pipeline": list(edition.search_pipeline)}
         path.write_text(json.dumps({"config": config, "docs": docs_of[edition.lang]}, ensure_ascii=False,
                                    separators=(",", ":")), encoding="utf-8")

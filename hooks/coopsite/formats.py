@@ -54,7 +54,9 @@ def N_(message: str) -> str:
 
 QUALIFIED = {"about": N_("about %(value)s"), "more-than": N_("more than %(value)s"),
              "less-than": N_("less than %(value)s"), "up-to": N_("up to %(value)s")}
-HALF = N_("H%(half)s %(year)s")  # "second half of 2019" in each language's words
+# "second half of 2019" in each language's words: one message per half, as Korean names them
+# with words of their own (상반기, 하반기), not numbers
+HALVES = {1: N_("H1 %(year)s"), 2: N_("H2 %(year)s")}
 
 
 def format_value(figure: Figure | DerivedFigure, lang: str = "en") -> str:
@@ -160,7 +162,7 @@ def _amount_in(unit: Unit, value: float | Range, lang: str) -> str:
 
 def date_label(date, lang: str = "en") -> str:
     """A date at its precision in the language's form: '13 ноября 2023 г.', '2023년 11월 13일', 'январь 2023 г.',
-    '1-й квартал 2025 г.', '2025년 1분기', '2025 ж. І тоқсан'; halves from the catalog ('H%(half)s %(year)s')."""
+    '1-й квартал 2025 г.', '2025년 1분기', '2025 ж. І тоқсан'; halves from the catalog ('H2 %(year)s')."""
     if lang == "en":
         return date.label()
     from babel.dates import format_skeleton
@@ -168,7 +170,7 @@ def date_label(date, lang: str = "en") -> str:
     if date.precision == "year":
         return format_skeleton("y", dt.date(date.year, 1, 1), locale=lang)
     if date.precision == "half":
-        return _gettext(lang, HALF) % {"half": date.part, "year": date.year}
+        return _gettext(lang, HALVES[date.part]) % {"year": date.year}
     if date.precision == "quarter":
         return format_skeleton("yQQQQ" if lang != "ko" else "yQQQ", dt.date(date.year, 3 * date.part - 2, 1),
                                locale=lang)

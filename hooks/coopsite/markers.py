@@ -42,7 +42,10 @@ RENDERERS: dict[str, Callable[[RenderContext], str]] = {
 
 
 def expand(markdown: str, ctx: RenderContext) -> str:
-    """Replace every marker; blank lines around each keep raw HTML a block of its own."""
+    """Replace every marker; blank lines around each keep raw HTML a block of its own. A page with
+    the notes' own section (data:discrepancies) shows each note there, and only refers to it elsewhere."""
+    if any(match.group(1) == "discrepancies" for match in MARKER.finditer(markdown)):
+        ctx.citations.notes_reserved.update(item.id for item in ctx.data.discrepancies)
     return MARKER.sub(lambda match: "\n\n" + block_breaks(RENDERERS[match.group(1)](ctx)) + "\n\n", markdown)
 
 

@@ -17,7 +17,7 @@ from .config_file import check_config
 from .errors import DataError, Report
 from .load import load
 from .model import Dataset
-from .render import cite, program, site_map, ui, untranslated
+from .render import cite, citations, program, site_map, ui, untranslated
 from .render.context import RenderContext
 from .render.html import block_breaks
 
@@ -71,14 +71,29 @@ class Site:
         return RenderContext(self.data, link, self.today, edition.lang, page_path, self.overrides)
 
     def render_markdown(self, page_path: str, markdown: str) -> str:
-        """Markers expanded, and "Cite this page" appended to every page that has a title."""
+        """Markers expanded, then the page's References and "Cite this page" (on every page that has a title)."""
         ctx = self.context(page_path)
         expanded = markers.expand(markdown, ctx)
+        references = citations.references_block(ctx)
+        if references:
+            expanded = expanded.rstrip("\n") + "\n\n" + block_breaks(references) + "\n"
+        spellings = self.spellings_in(expanded)
+        if spellings:
+            expanded = expanded.rstrip("\n") + "\n\n" + ctx.render("also-spelled.html", spellings=spellings) + "\n"
         title = cite.page_title(markdown)
         if title is None:
             return expanded
         address = cite.page_address(page_path, self.site_url, self.use_directory_urls)
         return expanded.rstrip("\n") + "\n\n" + cite.cite_block(ctx, title, self.site_name, address) + "\n"
+
+    def spellings_in(self, text: str) -> list[str]:
+        """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
+        found: list[str] = []
+        for term in self.data.glossary.values():
+            forms = term.spellings()
+            if any(form in text for form in forms):
+                found.extend(form for form in forms if form not in text)
+        return list(dict.fromkeys(found))
 
     def downloads(self) -> dict[str, str]:
         """Every download (CSV, JSON, datapackage.json) by its path under the site root."""
@@ -91,8 +106,12 @@ class Site:
             for edition in EDITIONS:
                 for sector in self.data.sectors.values():
                     path = edition.root + site_map.sector_page(sector.id)
-                    pages.append(GeneratedPage(path, sector.name.get(edition.lang),
-                                               block_breaks(program.sector_page(self.context(path), sector))))
+                    ctx = self.context(path)
+                    markdown = program.sector_page(ctx, sector)
+                    references = citations.references_block(ctx)
+                    if references:
+                        markdown = markdown.rstrip("\n") + "\n\n" + references + "\n"
+                    pages.append(GeneratedPage(path, sector.name.get(edition.lang), block_breaks(markdown)))
             self._generated = pages
         return self._generated
 

@@ -43,10 +43,12 @@ def test_unconfirmed_states_and_inferred_marks_show(open_context, site, scheme, 
     page.locator(".kz-timeline").screenshot(path=artifact(f"trust-timeline-{scheme}-{width}"))
     chart = page.locator("#chart-plant-schedule")
     chart.scroll_into_view_if_needed()
-    rows = visible_texts(page, "#chart-plant-schedule tbody tr") if width == "desktop" else \
-        page.locator("#chart-plant-schedule tbody tr").all_inner_texts()
+    page.locator("#chart-plant-schedule .tabbed-labels label").nth(1).click()  # the Table tab
+    rows = visible_texts(page, "#chart-plant-schedule tbody tr")
     assert sum("not confirmed since 13 November 2023" in row for row in rows) == 5, rows
-    bars = "#chart-plant-schedule svg rect[height='14']"  # the milestones' bars (legend swatches are 12 high)
+    page.locator("#chart-plant-schedule .tabbed-labels label").nth(0).click()  # back to the Chart
+    # the milestones' bars in the drawing shown at this width (legend swatches are 12 high)
+    bars = "#chart-plant-schedule svg.kz-chart__svg:visible rect[height='14']"
     assert page.locator(f"{bars}.kz-chart__bar--overdue").count() == 3  # planned, date passed
     assert page.locator(f"{bars}.kz-chart__bar--unconfirmed").count() == 2  # undated or old report
     chart.screenshot(path=artifact(f"trust-schedule-{scheme}-{width}"))

@@ -3,29 +3,53 @@
 Each chart is an accessible image (role="img", <title> and <desc>) with the same numbers as an
 HTML table beside it, every number linking to its figure. Python computes the scaled coordinates
 and the words; templates/partials/chart.html draws the shapes and each chart-*.html its table and
-caption. Colours come from CSS custom properties (site.css), so both palettes work; a viewBox 360
-units wide keeps the text legible at 375 px.
+caption. Colours come from CSS custom properties (site.css), so both palettes work.
+
+SVG text scales with the drawing, so one drawing cannot fill both a phone's column and a desktop's
+with legible text. Each chart is drawn twice, NARROW (360 units: 13-unit text is about 12.4 px in a
+phone's 343 px column) and WIDE (720 units for columns from 600 px: 15-unit text is 12.5 px and
+more); a container query in site.css shows the one that fits the column. The chart, its table and
+its data download sit behind tabs (Chart | Table | Data), Material's content tabs, CSS only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from dataclasses import dataclass
 from typing import Sequence
 
+from .. import export
+from ..dates import PartialDate
 from ..formats import format_value
 from ..model import DerivedFigure, Figure, Milestone, Range
 from .. import status
 from . import site_map
 from .context import RenderContext
+from .downloads import dataset_view
 from .figures import link_view
 from .plant import STATE_WORDS, milestone_state
 from .ui import N_
 
-WIDTH = 360
 PAD = 4
-FONT = 13  # user units; about 12 px on a 375 px screen
-LINE = 16
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    width: int
+    font: int  # user units
+    line: int
+    chars: int  # characters in a wrapped line
+
+    def em(self, chars: int) -> float:
+        """The width of `chars` characters of the chart's text, roughly."""
+        return chars * self.font * 0.56
+
+
+NARROW = Layout("narrow", 360, 13, 16, 48)
+WIDE = Layout("wide", 720, 15, 19, 80)
+LAYOUTS = (NARROW, WIDE)
 
 # The figures each chart shows, by id (figures.yaml). A chart whose figures are missing is left out.
 SIZES = ("kia-investment", "korean-investment", "program-package-value")
@@ -50,10 +74,10 @@ def _text(x: float, y: float, content: str, cls: str = "kz-chart__text", anchor:
     return {"kind": "text", "x": _n(x), "y": _n(y), "class": cls, "anchor": anchor, "text": content}
 
 
-def _lines(x: float, y: float, content: str, width_chars: int = 50) -> tuple[dict, float]:
+def _lines(lay: Layout, x: float, y: float, content: str) -> tuple[dict, float]:
     """Wrapped text, a line each; returns the shape and the height used."""
-    lines = textwrap.wrap(content, width_chars) or [""]
-    return {"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines}, LINE * len(lines)
+    lines = textwrap.wrap(content, lay.chars) or [""]
+    return {"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines}, lay.line * len(lines)
 
 
 def _rect(x: float, y: float, w: float, h: float, cls: str, dashed: bool = False) -> dict:
@@ -65,22 +89,22 @@ def _line(x1: float, y1: float, x2: float, y2: float, cls: str) -> dict:
     return {"kind": "line", "x1": _n(x1), "y1": _n(y1), "x2": _n(x2), "y2": _n(y2), "class": cls}
 
 
-def _svg(chart_id: str, height: float, title: str, desc: str, shapes: list[dict]) -> dict:
-    return {"id": chart_id, "width": WIDTH, "height": _n(height), "font": FONT, "line": LINE,
-            "title": title, "desc": desc, "shapes": shapes}
+def _svg(lay: Layout, chart_id: str, height: float, title: str, desc: str, shapes: list[dict]) -> dict:
+    return {"id": f"{chart_id}-{lay.name}", "layout": lay.name, "width": lay.width, "height": _n(height),
+            "font": lay.font, "line": lay.line, "title": title, "desc": desc, "shapes": shapes}
 
 
-def _legend(y: float, items: Sequence[tuple[str, str]]) -> tuple[list[dict], float]:
+def _legend(lay: Layout, y: float, items: Sequence[tuple[str, str]]) -> tuple[list[dict], float]:
     """Swatches and words, wrapping onto new rows; returns shapes and height."""
     shapes, x, row = [], PAD, 0
     for cls, word in items:
-        width = 18 + len(word) * 7.2 + 14
-        if x + width > WIDTH and x > PAD:
+        width = 18 + lay.em(len(word)) + 14
+        if x + width > lay.width and x > PAD:
             x, row = PAD, row + 1
-        top = y + row * LINE
+        top = y + row * lay.line
         shapes += [_rect(x, top - 10, 12, 12, cls), _text(x + 18, top, word)]
         x += width
-    return shapes, (row + 1) * LINE
+    return shapes, (row + 1) * lay.line
 
 
 def _have(ctx: RenderContext, ids: Sequence[str]) -> bool:
@@ -97,16 +121,16 @@ def _note(ctx: RenderContext, note_id: str) -> str | None:
 # -- sizes side by side ---------------------------------------------------------------------
 
 
-def _bar_chart(ctx: RenderContext, chart_id: str, figures: Sequence[Figure | DerivedFigure], title: str,
+def _bar_chart(ctx: RenderContext, lay: Layout, chart_id: str, figures: Sequence[Figure | DerivedFigure], title: str,
                label_of=None) -> dict:
     """Horizontal bars to one linear scale, a label above each."""
     label_of = label_of or (lambda f: ctx.text(f.label))
     biggest = max(_high(f.value) for f in figures)
-    value_room = 120
-    scale = (WIDTH - 2 * PAD - value_room) / biggest
+    value_room = max(lay.em(len(format_value(f, ctx.lang))) for f in figures) + 10
+    scale = (lay.width - 2 * PAD - value_room) / biggest
     shapes, y, desc = [], 4.0, []
     for figure in figures:
-        text, height = _lines(PAD, y + FONT, label_of(figure))
+        text, height = _lines(lay, PAD, y + lay.font, label_of(figure))
         shapes.append(text)
         y += height + 2
         low, high = _low(figure.value), _high(figure.value)
@@ -116,7 +140,7 @@ def _bar_chart(ctx: RenderContext, chart_id: str, figures: Sequence[Figure | Der
         shapes.append(_text(PAD + max(high * scale, 2) + 6, y + 15, format_value(figure, ctx.lang)))
         y += 20 + 12
         desc.append(ctx.gettext("%(label)s: %(value)s", label=label_of(figure), value=format_value(figure, ctx.lang)))
-    return _svg(f"{chart_id}-svg", y, title, ctx.gettext("Bars to one linear scale. %(bars)s.", bars="; ".join(desc)),
+    return _svg(lay, f"{chart_id}-svg", y, title, ctx.gettext("Bars to one linear scale. %(bars)s.", bars="; ".join(desc)),
                 shapes)
 
 
@@ -131,8 +155,9 @@ def sizes(ctx: RenderContext) -> str:
         return ""
     figures = [ctx.data.figures[i] for i in SIZES]
     title = ctx.gettext("Sizes side by side: the Kia plant, Korean investment and the program's package")
-    return ctx.render("chart-sizes.html", chart_id="chart-sizes", svg=_bar_chart(ctx, "chart-sizes", figures, title),
-                      rows=_value_rows(ctx, figures))
+    return ctx.render("chart-sizes.html", chart_id="chart-sizes",
+                      svgs=[_bar_chart(ctx, lay, "chart-sizes", figures, title) for lay in LAYOUTS],
+                      rows=_value_rows(ctx, figures), datasets=_datasets(ctx, "figures"))
 
 
 # -- trade turnover ------------------------------------------------------------------------
@@ -146,17 +171,24 @@ def trade_turnover(ctx: RenderContext) -> str:
     others = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
               if i in ctx.data.figures and ctx.data.figures[i].unit.kind != "money"]
     label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(ctx.lang), label=ctx.text(f.label))  # noqa: E731
-    svg = _bar_chart(ctx, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
-    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svg=svg,
-                      rows=_value_rows(ctx, money + others, label), note=_note(ctx, NOTE_TURNOVER))
+    svgs = [_bar_chart(ctx, lay, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
+            for lay in LAYOUTS]
+    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svgs=svgs,
+                      rows=_value_rows(ctx, money + others, label), note=_note(ctx, NOTE_TURNOVER),
+                      datasets=_datasets(ctx, "figures"))
 
 
 # -- the plant's schedule ------------------------------------------------------------------
 
 
-def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
+def _datasets(ctx: RenderContext, *names: str) -> list[dict]:
+    """The downloads behind a chart's Data tab."""
+    return [dataset_view(ctx, r) for r in export.RESOURCES if r.name in names]
+
+
+def _x(lay: Layout, day: dt.date, start: dt.date, end: dt.date) -> float:
     span = (end - start).days or 1
-    return PAD + (WIDTH - 2 * PAD) * (day - start).days / span
+    return PAD + (lay.width - 2 * PAD) * (day - start).days / span
 
 
 def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
@@ -175,52 +207,81 @@ def plant_schedule(ctx: RenderContext) -> str:
     if not dated:
         return ""
     _ = ctx.gettext
-    start = dt.date(min(m.date.start for m in dated).year, 1, 1)
-    end = dt.date(max(m.date.end for m in dated).year + 1, 1, 1)
+    latest = export.as_of(ctx.data)  # the latest source's date
+    svgs = [_schedule_svg(ctx, lay, milestones, dated, latest) for lay in LAYOUTS]
+    rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
+             "date": m.date.label(ctx.lang) if m.date else None, "state": _state_words(ctx, m)}
+            for m in milestones]
+    return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svgs=svgs, rows=rows,
+                      today_label=_day(ctx.today, ctx.lang), latest=latest.label(ctx.lang) if latest else None,
+                      datasets=_datasets(ctx, "milestones"))
+
+
+def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], dated: list[Milestone], latest) -> dict:
+    """The milestones' bars on a time line of whole years, with today (the build date) and the
+    latest report marked, so that what is overdue shows at a glance."""
+    _ = ctx.gettext
+    first = min(m.date.start for m in dated)
+    last = max([m.date.end for m in dated] + [ctx.today] + ([latest.end] if latest else []))
+    start, end = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
+    x = lambda day: _x(lay, day, start, end)  # noqa: E731
     shapes, y, desc = [], 4.0, []
     # Year axis
     axis_top = y
     for year in range(start.year, end.year):
-        shapes.append(_text(_x(dt.date(year, 1, 1), start, end) + 3, y + FONT, str(year)))
-    y += LINE + 4
+        shapes.append(_text(x(dt.date(year, 1, 1)) + 3, y + lay.font, str(year)))
+    y += lay.line + 4
     period_end: dict[str, dt.date] = {}
     not_reported = _("date not reported")
     for milestone in milestones:
         state = milestone_state(ctx.data, milestone)
-        text, height = _lines(PAD, y + FONT, ctx.text(milestone.title))
+        text, height = _lines(lay, PAD, y + lay.font, ctx.text(milestone.title))
         shapes.append(text)
         y += height + 2
         if milestone.date:
-            x0 = _x(milestone.date.start, start, end)
-            x1 = _x(milestone.date.end + dt.timedelta(days=1), start, end)
+            x0 = x(milestone.date.start)
+            x1 = x(milestone.date.end + dt.timedelta(days=1))
             shapes.append(_rect(x0, y, max(x1 - x0, 4), 14, f"kz-chart__bar--{state}"))
             period_end[milestone.id] = milestone.date.end
             when = milestone.date.label(ctx.lang)
         else:
             after = period_end.get(milestone.after_id)
-            x0 = _x(after + dt.timedelta(days=1), start, end) if after else PAD
-            shapes.append(_rect(x0, y, 4 * LINE, 14, f"kz-chart__bar--{state} kz-chart__bar--undated", dashed=True))
-            room_right = x0 + 4 * LINE + 4 + 100 < WIDTH
-            shapes.append(_text(x0 + 4 * LINE + 4 if room_right else x0 - 4, y + 12, not_reported,
-                                "kz-chart__text kz-chart__text--small", "start" if room_right else "end"))
+            x0 = x(after + dt.timedelta(days=1)) if after else PAD
+            shapes.append(_rect(x0, y, 4 * lay.line, 14, f"kz-chart__bar--{state} kz-chart__bar--undated", dashed=True))
+            room_right = x0 + 4 * lay.line + 4 + lay.em(len(not_reported)) < lay.width
+            shapes.append(_text(x0 + 4 * lay.line + 4 if room_right else x0 - 4, y + 12, not_reported,
+                                "kz-chart__text", "start" if room_right else "end"))
             when = not_reported
             period_end[milestone.id] = after or start
         y += 14 + 10
         desc.append(_("%(title)s: %(when)s, %(state)s", title=ctx.text(milestone.title), when=when,
                       state=_state_words(ctx, milestone).lower()))
-    grid = [_line(_x(dt.date(year, 1, 1), start, end), axis_top, _x(dt.date(year, 1, 1), start, end), y - 6,
-                  "kz-chart__grid") for year in range(start.year, end.year + 1)]
+    grid = [_line(x(dt.date(year, 1, 1)), axis_top, x(dt.date(year, 1, 1)), y - 6, "kz-chart__grid")
+            for year in range(start.year, end.year + 1)]
+    # Today and the latest report: a line each down the chart, named under it
+    marks = []
+    if latest:
+        marks.append((x(latest.end), _("Latest report: %(date)s", date=latest.label(ctx.lang)), "kz-chart__mark--latest"))
+    marks.append((x(ctx.today), _("Today: %(date)s", date=_day(ctx.today)), "kz-chart__mark--today"))
+    for position, (mark_x, words, cls) in enumerate(marks):
+        shapes.append(_line(mark_x, axis_top + lay.line, mark_x, y - 6 + position * lay.line, f"kz-chart__mark {cls}"))
+        anchor = "end" if mark_x > lay.width / 2 else "start"
+        shapes.append(_text(mark_x + (-4 if anchor == "end" else 4), y + position * lay.line + 4, words,
+                            f"kz-chart__text {cls}", anchor))
+    y += len(marks) * lay.line + 8
     states = list(dict.fromkeys(milestone_state(ctx.data, m) for m in milestones))
     items = [(f"kz-chart__bar--{s}", _(STATE_WORDS[s])) for s in states]
     if any(m.date is None for m in milestones):
         items.append(("kz-chart__bar--undated", _("Date not reported")))
-    legend, height = _legend(y + FONT, items)
+    legend, height = _legend(lay, y + lay.font, items)
     y += height + 8
-    svg = _svg("chart-plant-schedule-svg", y, _("Schedule of the Kia plant in Kostanai"),
-               _("Milestones on a time line from %(start)s to %(end)s: %(milestones)s.", start=start.year,
-                 end=end.year - 1, milestones="; ".join(desc)),
-               grid + shapes + legend)
-    rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
-             "date": m.date.label(ctx.lang) if m.date else None, "state": _state_words(ctx, m)}
-            for m in milestones]
-    return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svg=svg, rows=rows)
+    desc.append(_("Today is %(today)s; the latest report is from %(latest)s",
+                  today=_day(ctx.today, ctx.lang), latest=latest.label(ctx.lang) if latest else "—"))
+    return _svg(lay, "chart-plant-schedule-svg", y, _("Schedule of the Kia plant in Kostanai"),
+                _("Milestones on a time line from %(start)s to %(end)s: %(milestones)s.", start=start.year,
+                  end=end.year - 1, milestones="; ".join(desc)),
+                grid + shapes + legend)
+
+
+def _day(day: dt.date, lang: str = "en") -> str:
+    return PartialDate.parse(day.isoformat()).label(lang)

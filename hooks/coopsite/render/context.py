@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 import jinja2
 
 from ..model import Dataset
 from . import ui
+from .citations import Citations
 from .site_map import Linker
 
 
@@ -21,6 +22,7 @@ class RenderContext:
     lang: str = "en"
     page: str = ""  # the page being rendered (docs-relative path), for page-specific parts
     overrides: Optional[str] = None  # the project's overrides/coopsite/ folder, when it has one
+    citations: Citations = field(default_factory=Citations)  # the page's numbered references
 
     def text(self, value) -> str:
         """The reader's language, falling back to English."""

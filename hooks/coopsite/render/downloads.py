@@ -10,7 +10,7 @@ from . import site_map
 from .context import RenderContext
 
 
-def _dataset(ctx: RenderContext, resource: export.Resource) -> dict:
+def dataset_view(ctx: RenderContext, resource: export.Resource) -> dict:
     return {"name": resource.name, "title": resource.title,
             "csv": {"href": ctx.link(resource.csv_path), "name": f"{resource.name}.csv"},
             "json": {"href": ctx.link(resource.json_path), "name": f"{resource.name}.json"}}
@@ -18,14 +18,14 @@ def _dataset(ctx: RenderContext, resource: export.Resource) -> dict:
 
 def downloads(ctx: RenderContext) -> str:
     """This page's datasets as CSV and JSON, with a link to the Data page."""
-    mine = [_dataset(ctx, r) for r in export.RESOURCES if r.page == ctx.page]
+    mine = [dataset_view(ctx, r) for r in export.RESOURCES if r.page == ctx.page]
     return ctx.render("downloads.html", datasets=mine, data_page=ctx.link(site_map.DATA))
 
 
 def catalogue(ctx: RenderContext) -> str:
     """Markdown for the Data page: licence, the package descriptor, then every dataset and its fields."""
     latest = export.as_of(ctx.data)
-    datasets = [dict(_dataset(ctx, r), description=r.description, anchor=site_map.anchor("dataset", r.name),
+    datasets = [dict(dataset_view(ctx, r), description=r.description, anchor=site_map.anchor("dataset", r.name),
                      rows=len(r.rows(ctx.data)), page=ctx.link(r.page),
                      fields=[{"name": f.name, "type": f.type, "description": f.description} for f in r.fields])
                 for r in export.RESOURCES]

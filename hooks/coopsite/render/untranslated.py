@@ -8,9 +8,10 @@ edition's folder.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Optional
+
+import yaml
 
 from ..editions import Edition
 from . import site_map, ui
@@ -20,8 +21,13 @@ _GUIDE_LINK = re.compile(r"\]\((?P<path>(?:\.\./)*(?:%s))" % "|".join(re.escape(
 
 def mark(english: str, page: str, edition: Edition, overrides: Optional[str] = None) -> str:
     notice = ui.translations(edition.lang).gettext("This page is not yet translated; it is shown in English.")
-    meta = f"untranslated: en\nuntranslated_notice: {json.dumps(notice, ensure_ascii=False)}\n"
-    body = _GUIDE_LINK.sub(lambda m: "](../" + m.group("path"), english)
-    if body.startswith("---\n"):
-        return "---\n" + meta + body[len("---\n"):]
-    return "---\n" + meta + "---\n\n" + body
+    meta, body = {}, english
+    if english.startswith("---\n") and "\n---\n" in english[4:]:
+        head, body = english[4:].split("\n---\n", 1)
+        meta = yaml.safe_load(head) or {}
+    meta["untranslated"] = "en"
+    meta["untranslated_notice"] = notice
+    if meta.get("description"):  # each page's description is its own: the notice names the edition's language
+        meta["description"] = f"{notice} {meta['description']}"
+    body = _GUIDE_LINK.sub(lambda m: "](../" + m.group("path"), body)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body

@@ -1,0 +1,69 @@
+"""The glossary at work: translations write names as data/glossary.yaml gives them.
+
+A name (person, place, company, program) that an English text mentions must appear in that text's
+Russian, Kazakh and Korean translations in the glossary's form or one of its other spellings. Russian
+and Kazakh decline names ("в Костанае", "Қостанайдағы"), so each word is compared by its stem (the
+word less its last three letters); Korean attaches particles after the name, which is found as is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .model import LANGUAGES, Dataset, Term, _TextBase
+
+NAME_KINDS = ("person", "place", "company", "program")
+
+
+@dataclass(frozen=True)
+class Miss:
+    path: str  # where the text is, such as 'people.roman-sklyar.role'
+    lang: str
+    term: Term
+    text: str
+
+
+def texts(data: Dataset) -> Iterator[tuple[str, _TextBase]]:
+    """Every reader text of the data, with a path naming where it is."""
+    def walk(value, path: str):
+        if isinstance(value, _TextBase):
+            yield path, value
+        elif hasattr(type(value), "model_fields"):
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), f"{path}.{name}")
+        elif isinstance(value, (tuple, list)):
+            for i, item in enumerate(value):
+                yield from walk(item, f"{path}[{i}]")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{path}.{key}")
+
+    for name in ("sources", "people", "statements", "places", "topics", "figures", "derived", "sectors", "projects",
+                 "goods", "milestones", "left_out", "discrepancies"):
+        yield from walk(getattr(data, name), name)
+    yield from walk(data.plant, "plant")
+    yield from walk(data.program, "program")
+
+
+def _written(form: str, text: str, lang: str) -> bool:
+    lowered = text.lower()
+    return all((word if lang == "ko" else word[:max(3, len(word) - 3)]) in lowered for word in form.lower().split())
+
+
+def misses(data: Dataset) -> list[Miss]:
+    """Each translation that names a glossary name in another form than the glossary's."""
+    found = []
+    names = [t for t in data.glossary.values() if t.kind in NAME_KINDS]
+    for path, text in texts(data):
+        for term in names:
+            if term.en not in text.en:
+                continue
+            for lang in LANGUAGES[1:]:
+                translated = getattr(text, lang, None)
+                if not translated or not getattr(term, lang, None):
+                    continue
+                forms = (term.form(lang), *term.also_spelled.get(lang))
+                if not any(_written(form, translated, lang) for form in forms):
+                    found.append(Miss(path, lang, term, translated))
+    return found
