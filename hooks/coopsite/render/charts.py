@@ -262,7 +262,7 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
     marks = []
     if latest:
         marks.append((x(latest.end), _("Latest report: %(date)s", date=latest.label(ctx.lang)), "kz-chart__mark--latest"))
-    marks.append((x(ctx.today), _("Today: %(date)s", date=_day(ctx.today)), "kz-chart__mark--today"))
+    marks.append((x(ctx.today), _("Today: %(date)s", date=_day(ctx.today, ctx.lang)), "kz-chart__mark--today"))
     for position, (mark_x, words, cls) in enumerate(marks):
         shapes.append(_line(mark_x, axis_top + lay.line, mark_x, y - 6 + position * lay.line, f"kz-chart__mark {cls}"))
         anchor = "end" if mark_x > lay.width / 2 else "start"

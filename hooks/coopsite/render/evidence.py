@@ -50,14 +50,15 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
     of a link to what it supports (the sentence one hover away)."""
     source = ctx.data.sources[evidence.source_id]
     cited = source_view(ctx, evidence.source_id)
+    verified = evidence.source_id in ctx.data.source_texts  # rules.check_quotes_verified ran on it
     return {
         "quote": evidence.quote,
         "lang": source.language,
-        "verified": evidence.source_id in ctx.data.source_texts,  # rules.check_quotes_verified ran on it
+        "verified": verified,
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
-        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited),
+        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited, verified),
         "said_by": statement_links(ctx, statement_ids),
         "inferred": inferred_notes(inferred),
     }
