@@ -78,8 +78,9 @@ def test_recording_what_happened_to_a_plan_shows_planned_versus_actual(project):
     assert "Done" in item and "March 2025" in item and "as reported on 20 March 2025" in item
     assert "First reported:</span> Planned for Q1 2025 (reported on 13 November 2023)" in item
     assert "as planned" in item
-    assert "Kia launched pilot production at its plant in Kostanai in March 2025." in item
-    assert "A pilot launch is scheduled for the first quarter of 2025" in item  # the first report's words
+    assert 'class="kz-ref__mark"' in item  # both reports cited, their words in the page's References
+    assert "Kia launched pilot production at its plant in Kostanai in March 2025." in page
+    assert "A pilot launch is scheduled for the first quarter of 2025" in page  # the first report's words
     assert 'id="source-kia-2025-report"' in built.page("sources/")
 
 

@@ -57,7 +57,8 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
-        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited),
+        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language,
+                                    {**cited, "verified": evidence.source_id in ctx.data.source_texts}),
         "said_by": statement_links(ctx, statement_ids),
         "inferred": inferred_notes(inferred),
     }
