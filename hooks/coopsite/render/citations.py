@@ -29,7 +29,7 @@ class Reference:
     quote: str
     lang: str
     source: dict  # {href, title, date} (evidence.source_view)
-    verified: bool = True  # the quote was found in the article's stored text
+    verified: bool = True  # checked against the article's stored text
     uses: list[dict] = field(default_factory=list)  # {anchor, letter}
 
     @property

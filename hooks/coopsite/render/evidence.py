@@ -70,7 +70,8 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
-        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited, verified),
+        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited,
+                                    evidence.source_id in ctx.data.source_texts),
         "said_by": statement_links(ctx, statement_ids),
         "inferred": inferred_notes(ctx, inferred),
     }
