@@ -73,3 +73,20 @@ def test_diff_with_no_change_says_none_and_bad_revision_fails(project):
     assert bad.returncode == 1
     assert "cannot read revision 'no-such-revision'" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_diff_shows_a_report_added_to_a_milestone_in_full(project):
+    from test_any_valid_data import make_edits
+
+    git(project, "init", "-q")
+    git(project, "add", "data")
+    git(project, "commit", "-qm", "base")
+    make_edits(project)
+    result = run_diff(project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert ("- Milestone `pilot-launch` (“Pilot launch of production”): report added: done, March 2025 (source "
+            "`kia-2025-report`, reported 20 March 2025): “Kia launched pilot production at its plant in Kostanai "
+            "in March 2025.”") in lines
+    assert "- Milestone `construction-complete` (“Construction completed”): date changed from 2024 to H2 2024" in lines
+    assert "  - value: more than 700 enterprises" in lines

@@ -6,7 +6,7 @@ import html
 import re
 
 from coopsite.load import load
-from conftest import ROOT, run_build
+from conftest import ROOT, edit, run_build
 
 GUIDE = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
 
@@ -78,9 +78,10 @@ def test_recording_what_happened_to_a_plan_shows_planned_versus_actual(project):
     assert "Done" in item and "March 2025" in item and "as reported on 20 March 2025" in item
     assert "First reported:</span> Planned for Q1 2025 (reported on 13 November 2023)" in item
     assert "as planned" in item
-    assert 'class="kz-ref__mark"' in item  # both reports cited, their words in the page's References
-    assert "Kia launched pilot production at its plant in Kostanai in March 2025." in page
-    assert "A pilot launch is scheduled for the first quarter of 2025" in page  # the first report's words
+    assert item.count('class="kz-ref__mark"') >= 2  # the latest report and the first, each cited
+    references = page[page.index('id="references"'):] if 'id="references"' in page else page
+    assert "Kia launched pilot production at its plant in Kostanai in March 2025." in references
+    assert "A pilot launch is scheduled for the first quarter of 2025" in references  # the first report's words
     assert 'id="source-kia-2025-report"' in built.page("sources/")
 
 
@@ -96,3 +97,27 @@ def test_a_report_later_than_planned_shows_the_slip(project):
     built = run_build(project)
     assert built.returncode == 0, built.output
     assert "2 months later than planned" in html.unescape(built.page("kia-plant/"))
+
+
+def test_a_later_report_on_the_plants_status_shows_beside_the_first(project):
+    insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
+    (project / "data" / "sources" / "kia-2025-report.txt").write_text(ARTICLE_2025, encoding="utf-8")
+    guide = GUIDE.split("**The plant's status**", 1)[1]
+    snippet = re.search(r"```yaml\n(.*?)```", guide, re.S).group(1)
+    plant = project / "data" / "plant.yaml"
+    text = plant.read_text(encoding="utf-8")
+    anchor = "\nmilestones:\n"
+    plant.write_text(text.replace(anchor, snippet + anchor, 1), encoding="utf-8")
+    # the same article's milestone report, as the guide's first example (it dates the article's "2025")
+    quote = "    quote: A pilot launch is scheduled for the first quarter of 2025\n"
+    edit(project, "data/plant.yaml", quote, quote + example("Record what happened to a plan"))
+    result = load(project / "data")
+    assert [str(p) for p in result.report.errors] == []
+    assert result.dataset.plant.status == "done" and result.dataset.plant.status_source == "kia-2025-report"
+    built = run_build(project)
+    assert built.returncode == 0, built.output
+    page = html.unescape(built.page("kia-plant/"))
+    card = page[page.index("kz-plant-card"):]
+    card = card[:card.index("</table>")]
+    assert "Producing cars" in card and "as reported on 20 March 2025" in card
+    assert "Under construction (reported on 13 November 2023)" in card

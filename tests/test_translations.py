@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import jinja2
+import yaml
 import material
 import pytest
 from babel.messages.catalog import Catalog
@@ -116,6 +117,43 @@ def test_the_completeness_check_can_fail():
     ]
 
 
+def glossary_misses(catalog: Catalog, lang: str, terms: list[dict]) -> list[str]:
+    """Messages naming a glossary term in English whose translation does not use the term's form in
+    `lang` (or one of its other spellings). Russian and Kazakh inflect names ("в Костанае",
+    "Қазақстанның"), so the form is compared without its last letter."""
+    misses = []
+    for term in terms:
+        forms = [term[lang], *term.get("also_spelled", {}).get(lang, [])]
+        stems = [form[:-1] if lang in ("ru", "kk") and len(form) > 4 else form for form in forms]
+        for message in catalog:
+            if not message.id:
+                continue
+            source = message.id[0] if message.pluralizable else message.id
+            if not re.search(rf"\b{re.escape(term['en'])}\b", source):
+                continue
+            strings = message.string if message.pluralizable else (message.string,)
+            for string in strings:
+                if not any(stem.lower() in string.lower() for stem in stems):
+                    misses.append(f"{source!r}: {term['en']!r} is {term[lang]!r} in the glossary: {string!r}")
+    return misses
+
+
+@pytest.mark.parametrize("po", TRANSLATIONS, ids=lambda p: p.parts[-3])
+def test_names_follow_the_glossary(po):
+    terms = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+    assert glossary_misses(_read(po), po.parts[-3], terms) == []
+
+
+def test_the_glossary_check_can_fail():
+    catalog = Catalog(locale="ru")
+    catalog.add("Kia plant in Kostanai", "Завод Kia в Кустанае")
+    catalog.add("Trade with Kazakhstan", "Торговля с Казахстаном")
+    terms = [{"en": "Kostanai", "ru": "Костанай", "also_spelled": {"ru": ["Kostanay"]}},
+             {"en": "Kazakhstan", "ru": "Казахстан"}]
+    assert glossary_misses(catalog, "ru", terms) == [
+        "'Kia plant in Kostanai': 'Kostanai' is 'Костанай' in the glossary: 'Завод Kia в Кустанае'"]
+
+
 # -- the theme's words ---------------------------------------------------------------------------
 
 _KEY = re.compile(r'^\s*"([a-z.]+)":', re.M)
@@ -190,3 +228,16 @@ def test_a_full_stop_follows_a_date_marked_inferred():
     assert said.startswith('по данным на январь 2023 г. <span class="kz-badge kz-badge--inferred">'
                            'дата — вывод редакции</span>. ')
     assert "г.." not in said
+
+
+@pytest.mark.parametrize("lang, inferred_date, status_as_of", [
+    ("ru", "Вывод редакции (дата):", "по данным на 13 ноября 2023 г."),
+    ("kk", "Редакция тұжырымы (күні):", "2023 ж. 13 қараша хабары бойынша"),
+    ("ko", "추정(날짜):", "2023년 11월 13일 보도 기준"),
+])
+def test_the_plant_page_reads_in_the_editions_language(built_site, lang, inferred_date, status_as_of):
+    """The words around the data on the built page: what was inferred, and how current a status is."""
+    html = built_site.page(f"{lang}/kia-plant/").replace("\u202f", " ")
+    assert inferred_date in html
+    assert "Inferred date:" not in html
+    assert status_as_of in html

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 from .dates import PartialDate
 from . import articles
 from .load import DATA_FILES, SETTINGS_FILE, load
-from .model import Dataset, Declared, Figure, Range, Text
+from .model import Dataset, Declared, Figure, Milestone, Range, Text
 from .formats import format_value
 
 
@@ -83,11 +83,14 @@ def _every_field(entry: Declared) -> list[str]:
     """An added or removed entry in full, one nested bullet per field that has a value (value, date,
     status, source, quote...), named as editors write them."""
     lines = []
+    reported = isinstance(entry, Milestone) and len(entry.history) > 1
     for attribute, info in type(entry).model_fields.items():
         name = info.alias or attribute
         value = getattr(entry, attribute)
         if name in ("id", "title", "name", "label") or value in (None, (), [], {}):
             continue
+        if name == "reports" or (reported and name in ("status", "date", "source", "quote")):
+            continue  # a milestone with later reports is listed report by report, below
         if name == "value" and isinstance(entry, Figure):
             shown = format_value(entry)
         elif isinstance(value, Declared) and not hasattr(value, "id") and not isinstance(value, (Text, Range)):
@@ -95,6 +98,8 @@ def _every_field(entry: Declared) -> list[str]:
         else:
             shown = _shown(value)
         lines.append(f"  - {name.replace('_', ' ')}: {shown}")
+    if reported:
+        lines += [f"  - report: {_report_words(r)}" for r in entry.history]
     return lines
 
 
@@ -123,13 +128,30 @@ def _figure_value_change(old: Figure, new: Figure) -> list[str]:
     return []
 
 
+def _report_words(report) -> str:
+    date = f", {report.date.label()}" if report.date else ""
+    return (f"{report.status}{date} (source `{report.evidence.source_id}`, reported {report.reported.label()}): "
+            f"“{report.evidence.quote}”")
+
+
+def _milestone_changes(old, new) -> list[str]:
+    """A report added or removed, in full (the state it brings is then the latest's, so the shown status,
+    date, source and quote are not listed again); otherwise each changed field."""
+    if len(new.history) == len(old.history):
+        return _field_changes(old, new, ("reports",))
+    changes = [f"report added: {_report_words(r)}" for r in new.history[len(old.history):]]
+    changes += [f"report removed: {_report_words(r)}" for r in old.history[len(new.history):]]
+    return changes + _field_changes(old, new, ("reports", "status", "date", "source", "quote"))
+
+
 def describe_changes(old: Dataset, new: Dataset) -> list[str]:
     """Bullet lines, one per added, removed or changed fact."""
     title = lambda entry: _shown(getattr(entry, "title", None) or getattr(entry, "name", None) or getattr(entry, "label", None))
     lines: list[str] = []
     lines += _compare("Source", old.sources, new.sources, title)
     lines += _compare("Derived figure", old.derived, new.derived, title)
-    lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title)
+    lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title,
+                      _milestone_changes, skip=tuple(f.alias or n for n, f in Milestone.model_fields.items()))
     lines += _compare("Figure", old.figures, new.figures, title, _figure_value_change,
                       skip=("value", "unit", "qualifier"))
     lines += _compare("Sector", old.sectors, new.sectors, title)

@@ -16,7 +16,7 @@ from typing import Optional
 
 from . import articles, checks, derived, rules, validate
 from .errors import DataError, Problem, Report, did_you_mean
-from .model import FILES, OPTIONAL_FILES, Dataset, Declared, Milestone, Reported, SettingsFile
+from .model import FILES, OPTIONAL_FILES, Dataset, Declared, Milestone, Plant, Reported, SettingsFile
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 DATA_FILES = tuple(FILES)  # each data file, in the order they are read
@@ -141,6 +141,20 @@ def _latest_report(milestone: Milestone, sources: dict) -> Milestone:
     return current
 
 
+def _latest_plant_status(plant: Plant, sources: dict) -> Plant:
+    """The plant as the latest report on its status gives it, with every report kept (the first is its own)."""
+    first = Reported(plant.status, None, plant.status_evidence, sources[plant.status_source].published,
+                     plant.status_text)
+    history = (first, *(Reported(r.status, None, r.evidence, sources[r.source_id].published, r.status_text)
+                        for r in plant.reports))
+    latest = history[-1]
+    current = plant if latest is first else plant.model_copy(update={
+        "status": latest.status, "status_text": latest.text, "status_source": latest.evidence.source_id,
+        "status_quote": latest.evidence.quote})
+    current._history = history
+    return current
+
+
 def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
           horizon_months: int = SettingsFile().unconfirmed_after_months) -> Dataset:
     """The Dataset from valid files that pass the checks: each entry linked to what it names, once."""
@@ -165,7 +179,7 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
         topics={t.id: t for t in f["figures"].topics},
         figures=figures,
         derived={d.id: d for d in f["figures"].derived},
-        plant=f["plant"].plant,
+        plant=_latest_plant_status(f["plant"].plant, sources),
         milestones=milestones,
         program=program.program,
         sectors={s.id: s for s in program.sectors},

@@ -495,6 +495,7 @@ class Reported:
     date: Optional[PartialDate]
     evidence: Evidence
     reported: PartialDate  # the publication date of its source
+    text: Optional["Text"] = None  # the plant's status in words
 
 
 class Milestone(Cited):
@@ -554,6 +555,16 @@ class Milestone(Cited):
         return first if (first.status, first.date) != (last.status, last.date) else None
 
 
+class PlantStatusReport(Cited):
+    """A later report on the plant's status, with its words."""
+
+    status: MilestoneStatus = Field(description="As this report gives it.")
+    status_text: ReaderText = Field(description="The status in words, as of this report's date.")
+    source_id: Annotated[ref("source"), Field(
+        alias="source", description="The id of the source of this report; its date is the date of the report.")]
+    quote: Quote
+
+
 class Plant(Declared):
     """The plant's summary card."""
 
@@ -570,10 +581,20 @@ class Plant(Declared):
     status_quote: Quote
     figure_ids: refs("figure") = Field(alias="figures", description="Ids of figures in figures.yaml shown on the "
                                                                     "summary card: investment, capacity, jobs.")
+    reports: tuple[PlantStatusReport, ...] = Field((), description=(
+        "Later reports on the plant's status, oldest first, each with its status, status_text, source and quote. "
+        "The status fields above stay as the first report; the card shows the latest and, beside it, the first."))
+
+    _history: tuple = PrivateAttr(())
 
     @property
     def status_evidence(self) -> Evidence:
         return Evidence(self.status_source, self.status_quote)
+
+    @property
+    def history(self) -> tuple["Reported", ...]:
+        """Every report on the status, oldest first; the last is what the status fields now hold (load.py)."""
+        return self._history
 
 
 class Period(Declared):

@@ -122,7 +122,8 @@ def check_confirmed(data: Dataset) -> list[Finding]:
         notice("plant", "milestones", item.id, ("status",), f"'{state}'", status.milestone(data, item),
                HOW_TO_ADD_A_REPORT)
     if data.plant is not None:
-        notice("plant", "plant", None, ("status",), f"'{data.plant.status}'", status.plant(data))
+        notice("plant", "plant", None, ("status",), f"'{data.plant.status}'", status.plant(data),
+               HOW_TO_ADD_A_REPORT.replace("see 'Record", "see 'The plant's status' under 'Record"))
     for item in data.projects.values():
         notice("program", "projects", item.id, ("status",), f"'{item.status}'", status.project(data, item))
     sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
@@ -227,7 +228,9 @@ def check_texts_stored(data: Dataset) -> list[Finding]:
 def quoted(data: Dataset):
     """(kind, collection, entry id, field, evidence) for every quote in the data."""
     if data.plant is not None:
-        yield "plant", "plant", None, ("status_quote",), data.plant.status_evidence
+        yield "plant", "plant", None, ("status_quote",), data.plant.history[0].evidence
+        for position, report in enumerate(data.plant.reports):
+            yield "plant", "plant", None, ("reports", position, "quote"), report.evidence
     for item in data.milestones:  # the entry's own quote is its first report; then each later report's
         yield "plant", "milestones", item.id, ("quote",), item.history[0].evidence
         for position, report in enumerate(item.reports):

@@ -4,6 +4,7 @@ guide's worked example carried out: the pilot launch, planned for Q1 2025, repor
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 
@@ -52,8 +53,10 @@ def test_the_timeline_shows_the_latest_report_beside_what_was_planned(browser, r
         assert item.locator(".kz-timeline__date").inner_text().startswith("March 2025")
         planned = item.locator(".kz-planned")
         assert planned.is_visible()
-        assert planned.locator(".kz-planned__was").inner_text() == (
-            "First reported: Planned for Q1 2025 (reported on 13 November 2023); as planned")
+        was = planned.locator(".kz-planned__was")
+        assert re.fullmatch(r"First reported: Planned for Q1 2025 \(reported on 13 November 2023\); as planned"
+                            r"\[\d+\]", was.inner_text())  # with its citation marker, like every fact
+        assert was.locator(".kz-planned__slip").inner_text() == "as planned"
         box = planned.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]  # nothing runs off a phone
         item.scroll_into_view_if_needed()

@@ -29,6 +29,7 @@ class Reference:
     quote: str
     lang: str
     source: dict  # {href, title, date} (evidence.source_view)
+    verified: bool = True  # checked against the article's stored text
     uses: list[dict] = field(default_factory=list)  # {anchor, letter}
 
     @property
@@ -42,20 +43,20 @@ class Citations:
     notes_placed: set[str] = field(default_factory=set)  # notes already shown in full on this page
     notes_reserved: set[str] = field(default_factory=set)  # notes the page shows in a section of their own
 
-    def cite(self, source_id: str, quote: str, lang: str, source: dict) -> dict:
+    def cite(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True) -> dict:
         """A marker for one fact: {number, href (to the reference), anchor (of the marker)}."""
         key = (source_id, " ".join(quote.split()))
         reference = self.references.get(key)
         if reference is None:
-            reference = self.references[key] = Reference(len(self.references) + 1, quote, lang, source)
+            reference = self.references[key] = Reference(len(self.references) + 1, quote, lang, source, verified)
         use = {"anchor": f"cite-{reference.number}-{letter(len(reference.uses))}",
                "letter": letter(len(reference.uses))}
         reference.uses.append(use)
         return {"number": reference.number, "href": "#" + reference.anchor, "anchor": use["anchor"]}
 
-    def citer(self, source_id: str, quote: str, lang: str, source: dict) -> Callable[[], dict]:
+    def citer(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True) -> Callable[[], dict]:
         """What a view carries: called by the template only where the fact is shown."""
-        return lambda: self.cite(source_id, quote, lang, source)
+        return lambda: self.cite(source_id, quote, lang, source, verified)
 
     def place_note(self, note_id: str) -> dict:
         """{full: show the note's text here, anchor, href}: full the first time on the page, unless

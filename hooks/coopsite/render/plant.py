@@ -123,5 +123,16 @@ def plant_card(ctx: RenderContext) -> str:
         "kind": ctx.text(plant.kind),
         "figures": [link_view(ctx, ctx.data.figures[i]) for i in plant.figure_ids],
         "status": _plant_status(ctx),
+        "first": _first_plant_status(ctx),
         "evidence": evidence.view(ctx, plant.status_evidence),
     })
+
+
+def _first_plant_status(ctx: RenderContext) -> Optional[dict]:
+    """What the first report said of the status, when a later one changed it."""
+    history = ctx.data.plant.history
+    if len(history) < 2 or (history[0].status, history[0].text) == (history[-1].status, history[-1].text):
+        return None
+    first = history[0]
+    return {"text": ctx.text(first.text), "reported": first.reported.label(ctx.lang),
+            "reported_on": first.reported.precision == "day", "evidence": evidence.view(ctx, first.evidence)}
