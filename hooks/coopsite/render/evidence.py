@@ -49,11 +49,14 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
 
 
 def inferred_notes(ctx: RenderContext, inferred: Optional[Mapping[str, str]]) -> list[dict]:
-    """One note per inferred field: what was inferred (in the edition's words) and why."""
+    """One note per inferred field: what was inferred (in the edition's words) and why; `place` says
+    whether the page already gave the same reasoning (partials/evidence.html then links to it)."""
     def named(field: str) -> str:
         return ctx.gettext(INFERRED_FIELD_WORDS[field]) if field in INFERRED_FIELD_WORDS else field.replace("_", " ")
 
-    return [{"field": named(name), "reason": reason} for name, reason in (inferred or {}).items()]
+    return [{"field": named(name), "reason": reason,
+             "place": lambda reason=reason: ctx.citations.place_reason(reason)}
+            for name, reason in (inferred or {}).items()]
 
 
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),
@@ -70,8 +73,7 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
-        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited,
-                                    evidence.source_id in ctx.data.source_texts),
+        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited, verified),
         "said_by": statement_links(ctx, statement_ids),
         "inferred": inferred_notes(ctx, inferred),
     }
