@@ -9,6 +9,7 @@ follow from this list.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -37,12 +38,16 @@ class Edition:
 
 
 # English dates are written day-month-year on the site ("13 November 2023"), hence en_GB.
-EDITIONS: tuple[Edition, ...] = (
+ALL_EDITIONS: tuple[Edition, ...] = (
     Edition("en", "en_GB", "", "English", ("en",), ("stopWordFilter",)),
     Edition("ru", "ru_RU", "ru/", "Русский", ("ru",), ("trimmer", "stopWordFilter")),
     Edition("kk", "kk_KZ", "kk/", "Қазақша", ("en",), ()),
     Edition("ko", "ko_KR", "ko/", "한국어", ("ko",), ()),
 )
+# COOPSITE_EDITIONS=en (or en,ru) builds only those editions: a quicker preview of one edition, and
+# the English-only build the benchmark compares the four editions with. Unset: every edition.
+_ONLY = [lang for lang in os.environ.get("COOPSITE_EDITIONS", "").split(",") if lang]
+EDITIONS: tuple[Edition, ...] = tuple(e for e in ALL_EDITIONS if not _ONLY or e.lang in _ONLY or not e.root)
 DEFAULT = EDITIONS[0]
 
 
