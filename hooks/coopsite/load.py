@@ -2,7 +2,8 @@
 
 read (yamlfile.py: strict YAML, a position for every value) -> validate (validate.py: each file
 against its declaration in model.py) -> checks (checks.py: what spans entries and files) -> the
-Dataset (below: references linked, derived figures computed). Each step reports all it finds.
+Dataset (below: references linked, derived figures computed) -> the rules over the whole Dataset
+(rules.py, with the articles' stored texts). Each step reports all it finds.
 """
 
 from __future__ import annotations
