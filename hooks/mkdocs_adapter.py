@@ -123,6 +123,7 @@ def on_post_build(*, config) -> None:
     if _problems:
         return
     editions_nav.split_search_index(Path(config.site_dir), EDITIONS)
+    editions_nav.copy_sitemaps(Path(config.site_dir), EDITIONS)
 
 
 def _hang_sectors(nav: Navigation, files: Files, edition) -> Navigation:

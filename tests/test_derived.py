@@ -52,13 +52,11 @@ def test_rounding_keeps_the_inputs_precision():
 
 
 def test_a_derived_figure_without_its_assumption_is_an_error(project):
-    edit(project, "data/figures.yaml", """    assumption:
-      en: >-
-        Divides the whole""", """    comment:
-      en: >-
-        Divides the whole""")
-    edit(project, "data/figures.yaml", "    comment:\n", "")
-    edit(project, "data/figures.yaml", "      en: >-\n        Divides the whole foreign investment by the expected direct jobs, as if all of it went to\n        those jobs; the article does not make this computation.\n", "")
+    figures = project / "data" / "figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    start = text.index("    assumption:\n      en: >-\n        Divides the whole")
+    end = text.index("\n\n", start) + 1  # the assumption in every language, up to the next entry
+    figures.write_text(text[:start] + text[end:], encoding="utf-8")
     line = line_of(project, "data/figures.yaml", "- id: kia-investment-per-job")
     assert errors(project) == [
         f"data/figures.yaml:{line}:9: derived[0].id: a derived figure needs the assumption it rests on, in one line: "

@@ -228,3 +228,16 @@ def test_a_full_stop_follows_a_date_marked_inferred():
     assert said.startswith('по данным на январь 2023 г. <span class="kz-badge kz-badge--inferred">'
                            'дата — вывод редакции</span>. ')
     assert "г.." not in said
+
+
+@pytest.mark.parametrize("lang, inferred_date, status_as_of", [
+    ("ru", "Вывод редакции (дата):", "по данным на 13 ноября 2023 г."),
+    ("kk", "Редакция тұжырымы (күні):", "2023 ж. 13 қараша хабары бойынша"),
+    ("ko", "추정(날짜):", "2023년 11월 13일 보도 기준"),
+])
+def test_the_plant_page_reads_in_the_editions_language(built_site, lang, inferred_date, status_as_of):
+    """The words around the data on the built page: what was inferred, and how current a status is."""
+    html = built_site.page(f"{lang}/kia-plant/").replace("\u202f", " ")
+    assert inferred_date in html
+    assert "Inferred date:" not in html
+    assert status_as_of in html

@@ -11,7 +11,7 @@
   preview.setAttribute("role", "tooltip");
   preview.hidden = true;
   document.body.append(preview);
-  let shown = null, touched = false, timer = 0;
+  let shown = null, touched = false, wasShown = false, timer = 0;
 
   const hide = () => {
     clearTimeout(timer);
@@ -46,9 +46,12 @@
     mark.addEventListener("mouseleave", later);
     mark.addEventListener("focus", () => show(mark));
     mark.addEventListener("blur", () => { if (!touched) later(); });
-    mark.addEventListener("pointerdown", event => { touched = event.pointerType === "touch"; });
+    mark.addEventListener("pointerdown", event => {
+      touched = event.pointerType === "touch";
+      wasShown = shown === mark;  // before the tap's focus opens it
+    });
     mark.addEventListener("click", event => {
-      if (touched && shown !== mark) { event.preventDefault(); show(mark); }
+      if (touched && !wasShown) { event.preventDefault(); show(mark); }
       else hide();
       touched = false;
     });

@@ -57,6 +57,16 @@ def _pages(items):
             yield from _pages(item.children)
 
 
+def copy_sitemaps(site_dir: Path, editions: tuple[Edition, ...]) -> None:
+    """Material's script reads sitemap.xml at the page's search base (the edition's root) and beside
+    each feed: each edition's root has the site's sitemap (every page, with its alternates)."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        source = site_dir / name
+        for edition in editions:
+            if edition.root and source.is_file():
+                (site_dir / edition.root / name).write_bytes(source.read_bytes())
+
+
 def split_search_index(site_dir: Path, editions: tuple[Edition, ...]) -> None:
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.is_file():

@@ -11,13 +11,14 @@ from typing import Callable
 
 from .errors import Problem, did_you_mean
 from .yamlfile import YamlFileError, decode  # UTF-8 only, the error located at the first bad byte
-from .render import charts, downloads, figures, people, plant, program, sources, trade
+from .render import charts, downloads, figures, people, plant, program, sources, story, trade
 from .render.context import RenderContext
 from .render.html import block_breaks
 
 MARKER = re.compile(r"<!--\s*data:([\w-]+)\s*-->")
 
 RENDERERS: dict[str, Callable[[RenderContext], str]] = {
+    "home-story": story.home_story,
     "headline-figures": figures.headline_figures,
     "plant-card": plant.plant_card,
     "timeline": plant.timeline,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from coopsite.editions import EDITIONS
+
 from .conftest import PHONE, SCHEMES, artifact, settle, still
 from .test_pages import PAGE_TYPES
 
@@ -62,15 +64,19 @@ def test_the_sideways_check_sees_a_wide_page(open_context, site):
     assert sideways(page)["document"] > 0
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.lang)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_page_types_on_a_phone(open_context, site, scheme):
-    """Screenshots for a reviewer; each page type still shows its heading and no error."""
+def test_page_types_on_a_phone(open_context, site, scheme, edition):
+    """Screenshots for a reviewer, in every edition; each page type still shows its heading, no error,
+    and no word longer than the phone's width (Russian and Kazakh words are long)."""
     page = phone(open_context, scheme)
+    prefix = f"{edition.lang}-" if edition.root else ""
     for name, path in PAGE_TYPES.items():
-        page.goto(site.url(path))
+        page.goto(site.url(edition.root + path))
         settle(page)
         assert page.locator("article h1").evaluate(IN_VIEW)
-        page.screenshot(path=artifact(f"{name}-{scheme}-phone"), full_page=True)
+        assert sideways(page)["document"] <= 0, f"/{edition.root}{path} scrolls sideways"
+        page.screenshot(path=artifact(f"{prefix}{name}-{scheme}-phone"), full_page=True)
     assert page.watch.problems() == []
 
 

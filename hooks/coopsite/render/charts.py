@@ -263,8 +263,8 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
     if latest:
         marks.append((x(latest.end), _("Latest report: %(date)s", date=latest.label(ctx.lang)), "kz-chart__mark--latest"))
     marks.append((x(ctx.today), _("Today: %(date)s", date=_day(ctx.today, ctx.lang)), "kz-chart__mark--today"))
-    for position, (mark_x, words, cls) in enumerate(marks):
-        shapes.append(_line(mark_x, axis_top + lay.line, mark_x, y - 6 + position * lay.line, f"kz-chart__mark {cls}"))
+    for position, (mark_x, words, cls) in enumerate(marks):  # the lines behind the words, the words below
+        grid.append(_line(mark_x, axis_top + lay.line, mark_x, y - 6 + position * lay.line, f"kz-chart__mark {cls}"))
         anchor = "end" if mark_x > lay.width / 2 else "start"
         shapes.append(_text(mark_x + (-4 if anchor == "end" else 4), y + position * lay.line + 4, words,
                             f"kz-chart__text {cls}", anchor))
@@ -283,5 +283,5 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
                 grid + shapes + legend)
 
 
-def _day(day: dt.date, lang: str = "en") -> str:
+def _day(day: dt.date, lang: str) -> str:
     return PartialDate.parse(day.isoformat()).label(lang)

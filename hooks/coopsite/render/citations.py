@@ -42,6 +42,7 @@ class Citations:
     references: dict[tuple[str, str], Reference] = field(default_factory=dict)
     notes_placed: set[str] = field(default_factory=set)  # notes already shown in full on this page
     notes_reserved: set[str] = field(default_factory=set)  # notes the page shows in a section of their own
+    reasons: dict[str, str] = field(default_factory=dict)  # an inference's reasoning -> its anchor on the page
 
     def cite(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True) -> dict:
         """A marker for one fact: {number, href (to the reference), anchor (of the marker)}."""
@@ -65,6 +66,16 @@ class Citations:
         full = note_id not in self.notes_placed and note_id not in self.notes_reserved
         self.notes_placed.add(note_id)
         return {"full": full, "anchor": anchor, "href": "#" + anchor}
+
+    def place_reason(self, reason: str) -> dict:
+        """{full, anchor, href}: an inference's reasoning in full the first time the page gives it
+        (many figures share one), a link back to it after that."""
+        key = " ".join(reason.split())
+        anchor = self.reasons.get(key)
+        if anchor is None:
+            anchor = self.reasons[key] = f"reasoning-{len(self.reasons) + 1}"
+            return {"full": True, "anchor": anchor, "href": "#" + anchor}
+        return {"full": False, "anchor": anchor, "href": "#" + anchor}
 
     def listed(self) -> list[Reference]:
         return sorted(self.references.values(), key=lambda r: r.number)

@@ -12,6 +12,15 @@ from ..dates import PartialDate
 from ..model import Evidence
 from . import site_map
 from .context import RenderContext
+from .ui import N_
+
+# The fields a source may leave implicit, named as a reader would ("Inferred date:"); a field not
+# listed is named as the data spells it.
+INFERRED_FIELD_WORDS = {
+    "date": N_("date"), "as_of": N_("as of"), "published": N_("published"), "signed": N_("signed"),
+    "place": N_("place"), "statements": N_("statements"), "source": N_("source"), "headline": N_("headline"),
+    "sectors": N_("sectors"), "status": N_("status"), "role": N_("role"), "value": N_("value"),
+}
 
 
 def date_view(date: PartialDate, lang: str = "en") -> dict:
@@ -39,9 +48,15 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
     return links
 
 
-def inferred_notes(inferred: Optional[Mapping[str, str]]) -> list[dict]:
-    """One note per inferred field: what was inferred and why."""
-    return [{"field": name.replace("_", " "), "reason": reason} for name, reason in (inferred or {}).items()]
+def inferred_notes(ctx: RenderContext, inferred: Optional[Mapping[str, str]]) -> list[dict]:
+    """One note per inferred field: what was inferred (in the edition's words) and why; `place` says
+    whether the page already gave the same reasoning (partials/evidence.html then links to it)."""
+    def named(field: str) -> str:
+        return ctx.gettext(INFERRED_FIELD_WORDS[field]) if field in INFERRED_FIELD_WORDS else field.replace("_", " ")
+
+    return [{"field": named(name), "reason": reason,
+             "place": lambda reason=reason: ctx.citations.place_reason(reason)}
+            for name, reason in (inferred or {}).items()]
 
 
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),
@@ -58,9 +73,8 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
-        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited,
-                                    evidence.source_id in ctx.data.source_texts),
+        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited, verified),
         "said_by": statement_links(ctx, statement_ids),
-        "inferred": inferred_notes(inferred),
+        "inferred": inferred_notes(ctx, inferred),
     }
 

@@ -44,7 +44,7 @@ def sources(ctx: RenderContext) -> str:
         "url": source.url,
         "archived": source.archived,
         "notes": ctx.text(source.notes) if source.notes else None,
-        "inferred": evidence.inferred_notes(source.inferred),
+        "inferred": evidence.inferred_notes(ctx, source.inferred),
         "cited_by": _cited_by(ctx, source.id),
     } for source in ctx.data.sources.values()]
     return ctx.render("sources.md", sources=listed)
