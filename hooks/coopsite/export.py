@@ -14,12 +14,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
-from . import formats, status
+from . import formats, pages, status
 from .dates import DATE_FORMS, PartialDate
 from .model import (
     Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
 )
-from .render import site_map
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
 PACKAGE_NAME = "kazakhstan-korea-cooperation"
@@ -60,7 +59,7 @@ class Resource:
     name: str
     title: str
     description: str
-    page: str  # the site page this dataset belongs to (site_map path)
+    page: str  # the site page this dataset belongs to (pages.py path)
     declaration: type[Declared]
     rows: Callable[[Dataset], list]
     after: Columns = field(default_factory=dict)  # computed columns placed after the named declared field
@@ -165,7 +164,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "milestones", "Kia plant milestones",
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
-        site_map.PLANT, Milestone, lambda data: list(data.milestones),
+        pages.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
                                 lambda m, d: _date(m.reported)), _since(status.milestone))},
         instead={"reports": (Field(
@@ -179,19 +178,19 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "sectors", "Fresh Wind program sectors",
         "The sectors of the Fresh Wind cooperation program, as the source lists them.",
-        site_map.PROGRAM, Sector, lambda data: list(data.sectors.values()),
+        pages.PROGRAM, Sector, lambda data: list(data.sectors.values()),
         after={"description": (REPORTED, _since(status.sector))},
     ),
     Resource(
         "projects", "Fresh Wind program projects",
         "The projects of the Fresh Wind program that the sources name.",
-        site_map.PROGRAM, Project, lambda data: list(data.projects.values()),
+        pages.PROGRAM, Project, lambda data: list(data.projects.values()),
         after={"sectors": (REPORTED, _since(status.project))},
     ),
     Resource(
         "figures", "Key figures",
         "Every number the sources give, with its unit, qualifier, date and the sentence it comes from.",
-        site_map.FIGURES, Figure, lambda data: list(data.figures.values()),
+        pages.FIGURES, Figure, lambda data: list(data.figures.values()),
         instead={"value": _value_fields("number")},
         after={"as_of": (Field("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
                                lambda f, d: formats.format_value(f, "en")),)},
@@ -200,7 +199,7 @@ RESOURCES: tuple[Resource, ...] = (
         "derived-figures", "Derived figures",
         "Numbers computed from the key figures when the site is built; no source states them. Each names "
         "its inputs and operation.",
-        site_map.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
+        pages.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
         after={
             "inputs": _value_fields("computed number, rounded to the precision of its least precise input, as shown") + (
                 Field("exact_value_low", "number", "The exact result before rounding (its low end for a range).",
@@ -216,12 +215,12 @@ RESOURCES: tuple[Resource, ...] = (
         "trade-goods", "Trade goods",
         "What Kazakhstan exports to the Republic of Korea and imports from it, as the source lists it. "
         "The turnover figures are in figures.csv (topic: trade).",
-        site_map.TRADE, Good, lambda data: list(data.goods),
+        pages.TRADE, Good, lambda data: list(data.goods),
     ),
     Resource(
         "sources", "Sources",
         "The articles every fact comes from.",
-        site_map.SOURCES, Source, lambda data: list(data.sources.values()),
+        pages.SOURCES, Source, lambda data: list(data.sources.values()),
     ),
 )
 

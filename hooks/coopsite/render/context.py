@@ -33,8 +33,9 @@ class RenderContext:
         return ui.environment(self.overrides, self.lang)
 
     def render(self, template: str, **values) -> str:
-        """A template filled with plain values prepared by a renderer."""
-        return ui.render(self.env, template, values)
+        """A template filled with plain values prepared by a renderer; every template also sees the Dataset
+        (`dataset`) and the language (`lang`), to show a declared field no renderer prepares yet."""
+        return ui.render(self.env, template, {"dataset": self.data, "lang": self.lang, **values})
 
     def gettext(self, message: str, **values) -> str:
         """A word from the catalog, for the few that Python needs (a chart's legend width)."""

@@ -83,6 +83,7 @@ def timeline(ctx: RenderContext) -> str:
         if milestone.date is None:
             after = ctx.text(next(m for m in ctx.data.milestones if m.id == milestone.after_id).title)
         milestones.append({
+            "entry": milestone,  # the declared fields themselves, for a template to show a new one
             "state": state,
             "state_word": ctx.gettext(STATE_WORDS[milestone.status if state == "unconfirmed" else state]),
             "iso": milestone.date.iso() if milestone.date else "",

@@ -5,15 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Protocol
 
-HOME = "index.md"
-DATA = "data.md"
-PLANT = "kia-plant.md"
-PROGRAM = "program/index.md"
-FIGURES = "figures.md"
-TRADE = "trade.md"
-PEOPLE = "people.md"
-SOURCES = "sources.md"
-SECTOR_DIR = "program/sectors"
+from ..pages import DATA, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, SECTOR_DIR, SOURCES, TRADE  # noqa: F401
 # The pages every edition has; the editors' guides (editing.md, data-safety.md) stay English.
 READER_PAGES = (HOME, PLANT, PROGRAM, FIGURES, TRADE, PEOPLE, SOURCES, DATA)
 EDITORS_GUIDES = ("editing.md", "data-safety.md")
