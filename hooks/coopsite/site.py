@@ -75,11 +75,12 @@ class Site:
         ctx = self.context(page_path)
         expanded = markers.expand(markdown, ctx)
         references = citations.references_block(ctx)
-        if references:
-            expanded = expanded.rstrip("\n") + "\n\n" + block_breaks(references) + "\n"
-        spellings = self.spellings_in(expanded)
+        # The other spellings go before the References, which are kept out of search.
+        spellings = self.spellings_in(expanded + (references or ""))
         if spellings:
             expanded = expanded.rstrip("\n") + "\n\n" + ctx.render("also-spelled.html", spellings=spellings) + "\n"
+        if references:
+            expanded = expanded.rstrip("\n") + "\n\n" + block_breaks(references) + "\n"
         title = cite.page_title(markdown)
         if title is None:
             return expanded
