@@ -17,7 +17,8 @@ from typing import Any, Callable, Mapping, Optional
 from . import formats, pages, status
 from .dates import DATE_FORMS, PartialDate
 from .model import (
-    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
+    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Report, Sector, Source, Text,
+    declared_metadata,
 )
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
@@ -116,10 +117,38 @@ def _noted(description: str, note: str) -> str:
     return head.removesuffix(".") + note + (semicolon + rest if semicolon else ".")
 
 
+def _cell(value: Any) -> Any:
+    """A declared value as a JSON value: a date as ISO text, reader text in English, a range as {low, high}."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Text):
+        return value.get("en")
+    if isinstance(value, Range):
+        return {"low": _number(value.low), "high": _number(value.high)}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(value)
+    return value
+
+
+def _history_column(name: str, kind: type[Report]) -> Field:
+    """Every report on an entry, its own fields first: the history behind the state the other columns give."""
+    fields = [(attribute, info.alias or attribute) for attribute, info in kind.model_fields.items()]
+    listed = ", ".join(written for _, written in fields)
+    return Field(name, "array",
+                 f"Every report on it, oldest first: the first is the entry's own (what was first reported or "
+                 f"planned), the last the one the other columns give. Each: {listed} and the date it was reported "
+                 f"(a JSON array).",
+                 lambda e, d: [{**{written: _cell(getattr(r, attribute)) for attribute, written in fields},
+                                "reported": _date(r.reported)} for r in e.history])
+
+
 def declared_column(attribute: str, info: Any) -> Field:
     """A column for a declared field: its name, Table Schema type and description from model.py."""
     name, description = info.alias or attribute, info.description or ""
     _, classes = declared_metadata(info)
+    reports = [c for c in classes if issubclass(c, Report)]
+    if reports:
+        return _history_column(name, reports[0])
     if Text in classes:
         return Field(name, "string", _noted(description, " (English)"), lambda e, d: _en(getattr(e, attribute)))
     if PartialDate in classes:
@@ -167,13 +196,6 @@ RESOURCES: tuple[Resource, ...] = (
         pages.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
                                 lambda m, d: _date(m.reported)), _since(status.milestone))},
-        instead={"reports": (Field(
-            "reports", "array",
-            "Every report on the milestone, oldest first; the first is what was first reported (planned), the last "
-            "is the state the other columns give. Each: status, date, source, quote and the date it was reported "
-            "(a JSON array).",
-            lambda m, d: [{"status": r.status, "date": _date(r.date), "source": r.evidence.source_id,
-                           "quote": r.evidence.quote, "reported": _date(r.reported)} for r in m.history]),)},
     ),
     Resource(
         "sectors", "Fresh Wind program sectors",
