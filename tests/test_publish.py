@@ -232,7 +232,7 @@ def test_feed_entries_are_dated_by_the_report_that_states_them_newest_first(buil
         assert entry.updated.startswith(milestone.reported.start.isoformat())
         assert "as reported on " + milestone.reported.label() in entry.summary
         for reasoning in milestone.inferred.values():
-            assert reasoning.rstrip(".") in entry.summary  # inferred says so, as on the site
+            assert reasoning.en.rstrip(".") in entry.summary  # inferred says so, as on the site
     for figure in dataset.figures.values():
         entry = by_link[f"{DEFAULT_SITE_URL}figures/#figure-{figure.id}"]
         reported = dataset.sources[figure.evidence.source_id].published

@@ -17,7 +17,8 @@ from typing import Any, Callable, Mapping, Optional
 from . import formats, pages, status
 from .dates import DATE_FORMS, PartialDate
 from .model import (
-    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
+    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, Translation,
+    declared_metadata,
 )
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
@@ -87,6 +88,10 @@ def _en(text: Optional[Text]) -> Optional[str]:
     return text.get("en") if text is not None else None
 
 
+def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
+    return text.values if text is not None else None
+
+
 def _date(date: Optional[PartialDate]) -> Optional[str]:
     return date.iso() if date is not None else None
 
@@ -120,6 +125,12 @@ def declared_column(attribute: str, info: Any) -> Field:
     """A column for a declared field: its name, Table Schema type and description from model.py."""
     name, description = info.alias or attribute, info.description or ""
     _, classes = declared_metadata(info)
+    if Translation in classes:
+        return Field(name, "object", _noted(description, " (a JSON object: language code to text)"),
+                     lambda e, d: _by_language(getattr(e, attribute)))
+    if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
+        return Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
+                     lambda e, d: {key: _by_language(text) for key, text in getattr(e, attribute).items()})
     if Text in classes:
         return Field(name, "string", _noted(description, " (English)"), lambda e, d: _en(getattr(e, attribute)))
     if PartialDate in classes:

@@ -69,7 +69,7 @@ def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
 
     def inferred_lines(inferred) -> str:
         """What the source leaves implicit, with the reasoning, as on the site."""
-        return "".join(" " + words["inferred"].format(field=name, reasoning=reasoning.rstrip("."))
+        return "".join(" " + words["inferred"].format(field=name, reasoning=reasoning.get(edition.lang).rstrip("."))
                        + "." for name, reasoning in inferred.items())
 
     entries = []
