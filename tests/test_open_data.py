@@ -16,14 +16,14 @@ from coopsite.dates import PartialDate
 from coopsite.editions import EDITIONS
 from coopsite.load import load_or_raise
 from coopsite.yamlfile import read_file
-from conftest import ROOT, edit, run_build
+from conftest import FIXTURE, edit, run_build
 
-DATA = load_or_raise(ROOT / "data")
+DATA = load_or_raise(FIXTURE)
 
 
 def raw(kind: str) -> dict:
     """A data file exactly as the YAML says, without the site's model in between."""
-    return read_file(ROOT / "data" / f"{kind}.yaml", f"data/{kind}.yaml", root=ROOT / "data").data
+    return read_file(FIXTURE / f"{kind}.yaml", f"data/{kind}.yaml", root=FIXTURE).data
 
 
 def _date(value):

@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from conftest import ROOT, copy_project, edit, run_build
+from conftest import FIXTURE, ROOT, copy_project, edit, run_build
 from coopsite import publish
 from coopsite.editions import EDITIONS, Edition, alternates, edition_of
 from coopsite.load import load_or_raise
@@ -195,7 +195,7 @@ def test_the_home_page_links_the_feed(built_site):
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_or_raise(ROOT / "data", today=dt.date(2026, 1, 1))
+    return load_or_raise(FIXTURE, today=dt.date(2026, 1, 1))
 
 
 def test_a_feed_reader_parses_the_feed(any_site, dataset):

@@ -12,7 +12,7 @@ import pytest
 
 from coopsite import articles, rules, status
 from coopsite.load import load, load_or_raise
-from conftest import ROOT, edit, line_of
+from conftest import FIXTURE, ROOT, edit, line_of
 
 TODAY = dt.date(2026, 1, 1)  # the same date as the builds' SOURCE_DATE_EPOCH (conftest.BUILD_EPOCH)
 
@@ -25,7 +25,7 @@ def errors(project, today=TODAY) -> list[str]:
 
 @pytest.fixture(scope="module")
 def data():
-    return load_or_raise(ROOT / "data", today=TODAY)
+    return load_or_raise(FIXTURE, today=TODAY)
 
 
 # -- 1. attribution ---------------------------------------------------------------------------
@@ -78,7 +78,7 @@ def test_ceremony_links_without_the_inferred_mark_are_refused(project):
 
 
 def test_everything_reads_as_reported_before_its_dates_pass():
-    early = load_or_raise(ROOT / "data", today=dt.date(2024, 1, 1))
+    early = load_or_raise(FIXTURE, today=dt.date(2024, 1, 1))
     assert not status.plant(early).unconfirmed
     assert not any(status.milestone(early, m).unconfirmed for m in early.milestones)
     assert status.sentence(status.plant(early), 12) == "as reported on 13 November 2023"
