@@ -44,9 +44,10 @@ ALL_EDITIONS: tuple[Edition, ...] = (
     Edition("kk", "kk_KZ", "kk/", "Қазақша", ("en",), ()),
     Edition("ko", "ko_KR", "ko/", "한국어", ("ko",), ()),
 )
-# COOPSITE_EDITIONS=en (or en,ru) builds only those editions: a quicker preview of one edition, and
-# the English-only build the benchmark compares the four editions with. Unset: every edition.
-_ONLY = [lang for lang in os.environ.get("COOPSITE_EDITIONS", "").split(",") if lang]
+# COOPSITE_EDITIONS=en (or en,ru) builds only those editions: a quicker preview of one edition (what
+# `make serve` builds unless told EDITIONS=all), and the English-only build the benchmark compares the
+# four editions with. Unset, empty or `all`: every edition.
+_ONLY = [lang for lang in os.environ.get("COOPSITE_EDITIONS", "").split(",") if lang and lang != "all"]
 EDITIONS: tuple[Edition, ...] = tuple(e for e in ALL_EDITIONS if not _ONLY or e.lang in _ONLY or not e.root)
 DEFAULT = EDITIONS[0]
 

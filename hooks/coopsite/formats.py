@@ -99,6 +99,10 @@ def _locale(lang: str):
     return Locale.parse(lang)
 
 
+# Babel's formatting is the slow part of a page in another language; the same numbers and dates
+# recur on many pages and editions, so each is written once per process (`typed`: 1500 and 1500.0
+# are written differently).
+@lru_cache(maxsize=4096, typed=True)
 def decimal(number: float, lang: str) -> str:
     """1500 -> '1 500' (ru, kk, with a no-break space), '1,500' (ko); 2.5 -> '2,5' (ru)."""
     from babel.numbers import format_decimal
@@ -122,6 +126,7 @@ def _man_eok(number: float) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=4096, typed=True)
 def scaled_in(number: float, lang: str) -> tuple[str, bool]:
     """A large number as a reader of `lang` writes it, and whether it was scaled: ('250 млн', True)."""
     if lang == "ko":
@@ -176,6 +181,7 @@ def _amount_in(unit: Unit, value: float | Range, lang: str, qualify=lambda numbe
     return _with_noun(qualify(text), noun, pattern, unit, lang)
 
 
+@lru_cache(maxsize=4096)
 def date_label(date, lang: str = "en") -> str:
     """A date at its precision in the language's form: '13 ноября 2023 г.', '2023년 11월 13일', 'январь 2023 г.',
     '2023 ж. қаңтар' (days and months from Babel); years, halves and quarters from the catalog:

@@ -15,7 +15,7 @@ from . import export, markers
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
-from .load import load
+from .load import load, load_unless_unchanged
 from .model import Dataset
 from .render import cite, citations, program, site_map, ui, untranslated
 from .render.context import RenderContext
@@ -53,7 +53,7 @@ class Site:
     def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None) -> "Site":
         """Load data/ and check docs/ markers; raises DataError with every problem found."""
         today = today or build_date()
-        result = load(project_dir / "data", today=today)
+        result = load_unless_unchanged(project_dir / "data", today)
         report = result.report
         for problem in markers.check_docs(project_dir / "docs"):
             report.add(problem)
