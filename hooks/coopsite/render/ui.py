@@ -35,6 +35,17 @@ def N_(message: str) -> str:
     return message
 
 
+# mkdocs.yml's site_name, for the catalog (`make messages` does not read mkdocs.yml): each edition's
+# header, <title>, link previews and "Cite this page" name the site in its language. A test keeps it
+# equal to mkdocs.yml's; a site_name the catalog lacks is shown as written.
+SITE_NAME = N_("Kazakhstan–Korea Economic Cooperation")
+
+
+def site_name(name: str, lang: str) -> str:
+    """The site's name in an edition's language."""
+    return translations(lang).gettext(name) if name else name
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
     """The language's catalog. Compiling a .po with Babel (import included) takes about 20 ms, so
