@@ -44,7 +44,7 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
         statement = ctx.data.statements[statement_id]
         person = ctx.data.people[statement.person_id]
         links.append({"href": ctx.link(site_map.PEOPLE, site_map.anchor("statement", statement_id)),
-                      "text": person.name})
+                      "text": ctx.person_name(person.id)})
     return links
 
 

@@ -21,7 +21,7 @@ def _link(ctx: RenderContext, kind: str, item) -> dict:
     if kind == "statements":
         person = ctx.data.people[item.person_id]
         return {"href": ctx.link(site_map.PEOPLE, site_map.anchor("statement", item.id)),
-                "text": f"{person.name}: {ctx.text(item.summary)}"}
+                "text": f"{ctx.person_name(person.id)}: {ctx.text(item.summary)}"}
     return {"href": ctx.link(site_map.TRADE, site_map.anchor("good", item.id)), "text": ctx.text(item.name)}
 
 
