@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import derived as derived_math
 from . import numbers, words
+from .catalog import N_, translations
 from .model import Range
 
 if TYPE_CHECKING:
@@ -47,11 +48,6 @@ def amount(unit: Unit, value: float | Range, lang: str = "en") -> str:
 
 # The qualifiers in a sentence of the catalog, so that each language puts its word where it goes
 # ("500개 이상"); English reads the same as QUALIFIER_WORDS.
-def N_(message: str) -> str:
-    """Marks a sentence for the catalog (`make messages`); it is translated where it is written."""
-    return message
-
-
 QUALIFIED = {"about": N_("about %(value)s"), "more-than": N_("more than %(value)s"),
              "less-than": N_("less than %(value)s"), "up-to": N_("up to %(value)s")}
 # "second half of 2019" in each language's words: one message per half, as Korean names them
@@ -73,9 +69,7 @@ def format_value(figure: Figure | DerivedFigure, lang: str = "en") -> str:
 # -- other languages, with Babel ------------------------------------------------------------------
 
 def _gettext(lang: str, message: str) -> str:
-    from .render import ui  # the catalog of the language
-
-    return ui.translations(lang).gettext(message)
+    return translations(lang).gettext(message)
 
 
 @lru_cache(maxsize=None)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Protocol
 
+from ..editions import Edition, edition_of
 from ..pages import DATA, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, SECTOR_DIR, SOURCES, TRADE  # noqa: F401
 # The pages every edition has; the editors' guides (editing.md, data-safety.md) stay English.
 READER_PAGES = (HOME, PLANT, PROGRAM, FIGURES, TRADE, PEOPLE, SOURCES, DATA)
 EDITORS_GUIDES = ("editing.md", "data-safety.md")
 
 
-def edition_of_page(page_path: str):
+def edition_of_page(page_path: str) -> Edition:
     """The edition of a docs-relative page path: ru/kia-plant.md is Russian, kia-plant.md English."""
-    from ..editions import edition_of
-
     return edition_of(page_path)
 
 
