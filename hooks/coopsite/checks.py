@@ -331,7 +331,8 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korea
 
 
 def _texts(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every reader text (by-language text) inside a validated value, with its path."""
+    """Every reader text (by-language text, an inference's reasoning included) inside a validated value, with
+    its path."""
     from .model import _TextBase
 
     if isinstance(value, _TextBase):
@@ -342,11 +343,33 @@ def _texts(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _texts(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+
+
+def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
+    """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
+    of the quote, the name of its translation field and the translation (None when there is none)."""
+    from .model import TranslationOf, declared_metadata
+
+    if isinstance(value, Declared):
+        fields = type(value).model_fields
+        for name, info in fields.items():
+            original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
+            if original is not None and getattr(value, original, None):
+                yield path + (fields[original].alias or original,), info.alias or name, getattr(value, name)
+            elif original is None:
+                yield from _quotes(getattr(value, name), path + (info.alias or name,))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _quotes(item, path + (i,))
 
 
 def translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each reader text without a translation, one notice per language: the edition shows the English,
-    marked as not yet translated, so this is never an error."""
+    marked as not yet translated, so this is never an error. An inference's reasoning written as plain
+    text is English."""
     from .model import LANGUAGES
 
     for kind, data in loaded.files.items():
@@ -355,9 +378,27 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
                 if kind == "units" and loaded.files["units"].units[path[1]].words.get(lang):
                     continue  # a unit's words in that language are under words: (by plural form)
                 if not getattr(text, lang, None):
-                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: add "
-                                              f"'{lang}:' beside 'en:' (the {LANGUAGE_NAMES.get(lang, lang)} edition "
-                                              f"shows the English until then)", key=True, severity="notice")
+                    how = (f"write the reasoning as 'en:' and add '{lang}:' beside it" if "inferred" in path[-2:-1]
+                           and len(text.values) == 1 else f"add '{lang}:' beside 'en:'")
+                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: {how} "
+                                              f"(the {LANGUAGE_NAMES.get(lang, lang)} edition shows the English "
+                                              f"until then)", key=True, severity="notice")
 
 
-NOTICES: tuple[Check, ...] = (sources_cited, translations_missing)  # run only when every file is valid
+def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
+    """Each quote without the site's translation into a language, one notice per language: the edition
+    shows the article's words alone until then."""
+    from .model import LANGUAGES
+
+    for kind, data in loaded.files.items():
+        for path, field_name, translation in _quotes(data, ()):
+            for lang in LANGUAGES[1:]:
+                if translation is None or not getattr(translation, lang, None):
+                    how = (f"add '{field_name}:' after it, with '{lang}:' and the translation indented below"
+                           if translation is None else f"add '{lang}:' under '{field_name}:'")
+                    yield Finding(kind, path, f"quote not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: {how} "
+                                              f"(the {LANGUAGE_NAMES.get(lang, lang)} edition shows the article's "
+                                              f"words without a translation until then)", key=True, severity="notice")
+
+
+NOTICES: tuple[Check, ...] = (sources_cited, translations_missing, quote_translations_missing)  # run only when every file is valid

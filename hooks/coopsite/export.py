@@ -16,8 +16,10 @@ from typing import Any, Callable, Mapping, Optional
 
 from . import formats, pages, status
 from .dates import DATE_FORMS, PartialDate
+from .words import LANGUAGES
 from .model import (
-    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
+    TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text,
+    Translation, declared_metadata,
 )
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
@@ -70,7 +72,7 @@ class Resource:
         columns: list[Field] = []
         for attribute, info in self.declaration.model_fields.items():
             name = info.alias or attribute
-            columns += self.instead.get(name, (declared_column(attribute, info),))
+            columns += self.instead.get(name, declared_columns(attribute, info))
             columns += self.after.get(name, ())
         object.__setattr__(self, "fields", tuple(columns))
 
@@ -85,6 +87,33 @@ class Resource:
 
 def _en(text: Optional[Text]) -> Optional[str]:
     return text.get("en") if text is not None else None
+
+
+def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
+    return text.values if text is not None else None
+
+
+def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
+    """The text in one language as the data gives it: empty where it is not translated yet (no English stand-in)."""
+    return getattr(text, lang, None) if text is not None else None
+
+
+def _language_name(lang: str) -> str:
+    from babel import Locale
+
+    return Locale("en").languages[lang]
+
+
+def per_language(name: str, type_: str, description: str, get: Callable[[Any, Dataset, str], Any],
+                 translated: bool = False) -> tuple[Field, ...]:
+    """One column per language of the data (words.LANGUAGES): title_en, title_ru, title_kk, title_ko;
+    `translated`: the other languages' cells are empty until an editor adds the translation."""
+    def described(lang: str) -> str:
+        text = _noted(description, f" ({_language_name(lang)})")
+        return text.removesuffix(".") + "; empty where not translated yet." if translated and lang != "en" else text
+
+    return tuple(Field(f"{name}_{lang}", type_, described(lang), lambda e, d, lang=lang: get(e, d, lang))
+                 for lang in LANGUAGES)
 
 
 def _date(date: Optional[PartialDate]) -> Optional[str]:
@@ -116,12 +145,30 @@ def _noted(description: str, note: str) -> str:
     return head.removesuffix(".") + note + (semicolon + rest if semicolon else ".")
 
 
-def declared_column(attribute: str, info: Any) -> Field:
-    """A column for a declared field: its name, Table Schema type and description from model.py."""
+def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
+    """The columns of a declared field: reader text gives one per language ('title_ru'; empty where
+    not translated yet), any other field one column; names, types and descriptions from model.py."""
     name, description = info.alias or attribute, info.description or ""
     _, classes = declared_metadata(info)
+    if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
+        return tuple(Field(f"{name}_{lang}", "string",
+                           _noted(description, f" ({_language_name(lang)})").removesuffix(".")
+                           + "; empty where not translated yet.",
+                           lambda e, d, lang=lang: _written_in(getattr(e, attribute), lang))
+                     for lang in TRANSLATED_LANGUAGES)
+    if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
+        return (Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
+                      lambda e, d: {key: _by_language(text) for key, text in getattr(e, attribute).items()}),)
     if Text in classes:
-        return Field(name, "string", _noted(description, " (English)"), lambda e, d: _en(getattr(e, attribute)))
+        return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
+                            translated=True)
+    return (declared_column(attribute, info),)
+
+
+def declared_column(attribute: str, info: Any) -> Field:
+    """The column of a declared field that is not reader text."""
+    name, description = info.alias or attribute, info.description or ""
+    _, classes = declared_metadata(info)
     if PartialDate in classes:
         return Field(name, "string", _noted(description, f", {DATE_NOTE}"), lambda e, d: _date(getattr(e, attribute)))
     if tuple in classes:
@@ -192,8 +239,8 @@ RESOURCES: tuple[Resource, ...] = (
         "Every number the sources give, with its unit, qualifier, date and the sentence it comes from.",
         pages.FIGURES, Figure, lambda data: list(data.figures.values()),
         instead={"value": _value_fields("number")},
-        after={"as_of": (Field("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
-                               lambda f, d: formats.format_value(f, "en")),)},
+        after={"as_of": per_language("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
+                                     lambda f, d, lang: formats.format_value(f, lang))},
     ),
     Resource(
         "derived-figures", "Derived figures",
@@ -207,8 +254,8 @@ RESOURCES: tuple[Resource, ...] = (
                 Field("exact_value_high", "number", "The exact result before rounding (its high end for a range).",
                       lambda f, d: _high(f.exact_value))),
             "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
-            "decimals": (Field("formula", "string", "The computation as the site shows it.",
-                               lambda f, d: formats.formula(d, f, "en")),),
+            "decimals": per_language("formula", "string", "The computation as the site shows it.",
+                                     lambda f, d, lang: formats.formula(d, f, lang)),
         },
     ),
     Resource(

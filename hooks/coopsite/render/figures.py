@@ -87,7 +87,9 @@ def figure_list(ctx: RenderContext, figure_ids: Iterable[str]) -> str:
 
 def left_out(ctx: RenderContext) -> str:
     """Every number or numeric claim in the sources deliberately left out, with the reason."""
-    rows = [{"words": item.words, "reason": ctx.text(item.reason), "source": evidence.source_view(ctx, item.source_id)}
+    rows = [{"words": item.words, "lang": ctx.data.sources[item.source_id].language,
+             "translation": evidence.translation_view(ctx, item.words_translation), "reason": ctx.text(item.reason),
+             "source": evidence.source_view(ctx, item.source_id)}
             for item in ctx.data.left_out]
     return ctx.render("left-out.html", rows=rows)
 

@@ -36,6 +36,7 @@ def sources(ctx: RenderContext) -> str:
         "anchor": site_map.anchor("source", source.id),
         "summary": ctx.text(source.summary) if source.summary else None,
         "headline": source.headline,
+        "headline_translation": evidence.translation_view(ctx, source.headline_translation),
         "outlet": source.outlet,
         "published": evidence.date_view(source.published, ctx.lang),
         "precision": source.published.precision,
