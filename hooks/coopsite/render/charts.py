@@ -207,7 +207,7 @@ def plant_schedule(ctx: RenderContext) -> str:
     if not dated:
         return ""
     _ = ctx.gettext
-    latest = export.as_of(ctx.data)  # the latest source's date
+    latest = ctx.data.as_of  # the latest source's date
     svgs = [_schedule_svg(ctx, lay, milestones, dated, latest) for lay in LAYOUTS]
     rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
              "date": m.date.label(ctx.lang) if m.date else None, "state": _state_words(ctx, m)}
