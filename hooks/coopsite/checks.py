@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from . import derived, numbers
 from .errors import Path, did_you_mean
-from .model import FILES, Declared, RefersTo, declared_metadata
+from .model import FILES, Declared, RefersTo, declared_metadata, reader_texts
 from .yamlfile import YamlDocument
 
 
@@ -124,6 +124,11 @@ def defined(loaded: Loaded, what: str) -> Optional[dict[str, Declared]]:
     return loaded.by_kind.get(what, {})
 
 
+def each(loaded: Loaded, kind: str, collection: str) -> Iterator[tuple[int, Declared]]:
+    """(position, entry) of a list in a data file; none when that file failed validation."""
+    return enumerate(getattr(loaded.files[kind], collection)) if kind in loaded.files else iter(())
+
+
 # -- the checks ---------------------------------------------------------------------------------
 
 def ids_unique(loaded: Loaded) -> Iterator[Finding]:
@@ -158,9 +163,7 @@ def references_resolve(loaded: Loaded) -> Iterator[Finding]:
 
 def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
     """A figure's quote writes its value, so a typo in a number is caught."""
-    if "figures" not in loaded.files:
-        return
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    for i, figure in each(loaded, "figures", "figures"):
         value = figure.value
         for number in ([value.low, value.high] if hasattr(value, "low") else [value]):
             if not numbers.appears_in(number, figure.quote):
@@ -171,19 +174,15 @@ def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
 
 
 def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
-    if "figures" not in loaded.files:
-        return
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    for i, figure in each(loaded, "figures", "figures"):
         if hasattr(figure.value, "low") and figure.value.low > figure.value.high:
             yield Finding("figures", ("figures", i, "value"), f"the range's low end ({figure.value.low:g}) is above "
                                                               f"its high end ({figure.value.high:g})")
 
 
 def percentages_at_most_100(loaded: Loaded) -> Iterator[Finding]:
-    units = defined(loaded, "unit")
-    if "figures" not in loaded.files or units is None:
-        return
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    units = defined(loaded, "unit") or {}
+    for i, figure in each(loaded, "figures", "figures"):
         unit = units.get(figure.unit_id)
         high = figure.value.high if hasattr(figure.value, "high") else figure.value
         if unit is not None and unit.kind == "percent" and high > 100:
@@ -206,10 +205,8 @@ def inferred_fields_exist(loaded: Loaded) -> Iterator[Finding]:
 
 def done_not_after_report(loaded: Loaded) -> Iterator[Finding]:
     """A milestone reported as done cannot be dated after the report it rests on."""
-    sources = defined(loaded, "source")
-    if "plant" not in loaded.files or sources is None:
-        return
-    for i, milestone in enumerate(loaded.files["plant"].milestones):
+    sources = defined(loaded, "source") or {}
+    for i, milestone in each(loaded, "plant", "milestones"):
         source = sources.get(milestone.source_id)
         if source and milestone.date and milestone.status == "done" and milestone.date.start > source.published.end:
             yield Finding("plant", ("milestones", i, "status"),
@@ -330,24 +327,6 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}
 
 
-def _texts(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every reader text (by-language text, an inference's reasoning included) inside a validated value, with
-    its path."""
-    from .model import _TextBase
-
-    if isinstance(value, _TextBase):
-        yield path, value
-    elif isinstance(value, Declared):
-        for name, info in type(value).model_fields.items():
-            yield from _texts(getattr(value, name), path + (info.alias or name,))
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-
-
 def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
     """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
     of the quote, the name of its translation field and the translation (None when there is none)."""
@@ -373,7 +352,7 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
     from .model import LANGUAGES
 
     for kind, data in loaded.files.items():
-        for path, text in _texts(data, ()):
+        for path, text in reader_texts(data):
             for lang in LANGUAGES[1:]:
                 if kind == "units" and loaded.files["units"].units[path[1]].words.get(lang):
                     continue  # a unit's words in that language are under words: (by plural form)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import LANGUAGES, Dataset, Term, _TextBase
+from .model import LANGUAGES, Dataset, Term, _TextBase, reader_texts
 
 NAME_KINDS = ("person", "place", "company", "program")
 
@@ -25,25 +25,11 @@ class Miss:
 
 
 def texts(data: Dataset) -> Iterator[tuple[str, _TextBase]]:
-    """Every reader text of the data, with a path naming where it is."""
-    def walk(value, path: str):
-        if isinstance(value, _TextBase):
-            yield path, value
-        elif hasattr(type(value), "model_fields"):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name), f"{path}.{name}")
-        elif isinstance(value, (tuple, list)):
-            for i, item in enumerate(value):
-                yield from walk(item, f"{path}[{i}]")
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, f"{path}.{key}")
-
+    """Every reader text of the data, with a path naming where it is ('people[0].role')."""
     for name in ("sources", "people", "statements", "places", "topics", "figures", "derived", "sectors", "projects",
-                 "goods", "milestones", "left_out", "discrepancies"):
-        yield from walk(getattr(data, name), name)
-    yield from walk(data.plant, "plant")
-    yield from walk(data.program, "program")
+                 "goods", "milestones", "left_out", "discrepancies", "plant", "program"):
+        for path, text in reader_texts(getattr(data, name), (name,)):
+            yield "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip("."), text
 
 
 def _written(form: str, text: str, lang: str) -> bool:

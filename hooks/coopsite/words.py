@@ -18,10 +18,8 @@ LANGUAGES: tuple[str, ...] = get_args(Language)
 MILESTONE_STATUSES: tuple[str, ...] = get_args(MilestoneStatus)
 PROJECT_STATUSES: tuple[str, ...] = get_args(ProjectStatus)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-OUTLOOKS: tuple[str, ...] = get_args(Outlook)
 OPERATIONS: tuple[str, ...] = get_args(Operation)
 DIRECTIONS: tuple[str, ...] = get_args(Direction)
-UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 
 
 def listed(words: tuple[str, ...], last: str = "or") -> str:

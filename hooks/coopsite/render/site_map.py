@@ -36,6 +36,20 @@ def anchor(kind: str, entry_id: str) -> str:
     return f"{kind}-{entry_id}"
 
 
+# The page that shows each kind of entry (named as the Dataset's collections) and its anchors' kind.
+SHOWN_ON = {"milestones": (PLANT, "milestone"), "figures": (FIGURES, "figure"), "projects": (PROGRAM, "project"),
+            "statements": (PEOPLE, "statement"), "goods": (TRADE, "good")}
+
+
+def shown_at(kind: str, entry_id: str) -> tuple[str, Optional[str]]:
+    """The page and anchor where an entry is shown: ('kia-plant.md', 'milestone-pilot-launch'); a sector
+    has a page of its own."""
+    if kind == "sectors":
+        return sector_page(entry_id), None
+    page, anchor_kind = SHOWN_ON[kind]
+    return page, anchor(anchor_kind, entry_id)
+
+
 class Linker(Protocol):
     """Turns a page path (and anchor) into a URL relative to the page being rendered."""
 

@@ -17,7 +17,7 @@ from .plant import milestone_state
 
 
 def _item(ctx: RenderContext, milestone: Milestone) -> dict:
-    return {"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id)),
+    return {"href": ctx.link(*site_map.shown_at("milestones", milestone.id)),
             "title": ctx.text(milestone.title),
             "date": milestone.date.label(ctx.lang) if milestone.date else None,
             "date_inferred": "date" in milestone.inferred,
