@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional
 
 from . import derived, numbers
+from .words import LANGUAGE_NAMES
 from .errors import Path, did_you_mean
 from .model import FILES, Declared, RefersTo, declared_metadata, reader_texts
 from .yamlfile import YamlDocument
@@ -324,9 +325,6 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
                           severity="notice")
 
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}
-
-
 def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
     """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
     of the quote, the name of its translation field and the translation (None when there is none)."""
@@ -359,8 +357,8 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
                 if not getattr(text, lang, None):
                     how = (f"write the reasoning as 'en:' and add '{lang}:' beside it" if "inferred" in path[-2:-1]
                            and len(text.values) == 1 else f"add '{lang}:' beside 'en:'")
-                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: {how} "
-                                              f"(the {LANGUAGE_NAMES.get(lang, lang)} edition shows the English "
+                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES[lang]}: {how} "
+                                              f"(the {LANGUAGE_NAMES[lang]} edition shows the English "
                                               f"until then)", key=True, severity="notice")
 
 
@@ -375,8 +373,8 @@ def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
                 if translation is None or not getattr(translation, lang, None):
                     how = (f"add '{field_name}:' after it, with '{lang}:' and the translation indented below"
                            if translation is None else f"add '{lang}:' under '{field_name}:'")
-                    yield Finding(kind, path, f"quote not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: {how} "
-                                              f"(the {LANGUAGE_NAMES.get(lang, lang)} edition shows the article's "
+                    yield Finding(kind, path, f"quote not yet translated into {LANGUAGE_NAMES[lang]}: {how} "
+                                              f"(the {LANGUAGE_NAMES[lang]} edition shows the article's "
                                               f"words without a translation until then)", key=True, severity="notice")
 
 

@@ -9,7 +9,7 @@ word less its last three letters); Korean attaches particles after the name, whi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .model import LANGUAGES, Dataset, Term, _TextBase, reader_texts
 
@@ -53,3 +53,25 @@ def misses(data: Dataset) -> list[Miss]:
                 if not any(_written(form, translated, lang) for form in forms):
                     found.append(Miss(path, lang, term, translated))
     return found
+
+
+class OtherSpellings:
+    """The glossary's other spellings of the names a page mentions, for the page's hidden search text.
+
+    Made once per build: each form with the set of its characters. A form with a character the page
+    does not have cannot be in it, so a page is searched only for forms in its own scripts (an English
+    page for no Cyrillic or Hangul form), and each form once."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._terms = [term.spellings() for term in terms]
+        self._characters = {form: frozenset(form) for forms in self._terms for form in forms}
+
+    def missing_from(self, text: str) -> list[str]:
+        """Every spelling, in every language, of the names `text` mentions in any form, less those it has."""
+        characters = set(text)
+        present = {form for form, needs in self._characters.items() if needs <= characters and form in text}
+        found: list[str] = []
+        for forms in self._terms:
+            if any(form in present for form in forms):
+                found.extend(form for form in forms if form not in present)
+        return list(dict.fromkeys(found))

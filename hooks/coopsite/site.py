@@ -15,6 +15,7 @@ from . import export, markers
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
+from .glossary import OtherSpellings
 from .load import load, load_unless_unchanged
 from .model import Dataset
 from .render import cite, citations, program, site_map, ui, untranslated
@@ -48,6 +49,7 @@ class Site:
     site_description: str = ""
     overrides: Optional[str] = None  # overrides/coopsite/: templates that replace the site's own
     _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
+    _spellings: Optional[OtherSpellings] = field(default=None, repr=False)  # made once per build
 
     @classmethod
     def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None) -> "Site":
@@ -89,12 +91,9 @@ class Site:
 
     def spellings_in(self, text: str) -> list[str]:
         """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
-        found: list[str] = []
-        for term in self.data.glossary.values():
-            forms = term.spellings()
-            if any(form in text for form in forms):
-                found.extend(form for form in forms if form not in text)
-        return list(dict.fromkeys(found))
+        if self._spellings is None:
+            self._spellings = OtherSpellings(self.data.glossary.values())
+        return self._spellings.missing_from(text)
 
     def downloads(self) -> dict[str, str]:
         """Every download (CSV, JSON, datapackage.json) by its path under the site root."""

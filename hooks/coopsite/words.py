@@ -15,6 +15,8 @@ Direction = Literal["export", "import"]
 UnitKind = Literal["money", "count", "percent"]
 
 LANGUAGES: tuple[str, ...] = get_args(Language)
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}  # in English, for editors
+assert tuple(LANGUAGE_NAMES) == LANGUAGES, "an English name for each language of words.Language"
 MILESTONE_STATUSES: tuple[str, ...] = get_args(MilestoneStatus)
 PROJECT_STATUSES: tuple[str, ...] = get_args(ProjectStatus)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
