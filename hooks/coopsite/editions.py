@@ -74,10 +74,6 @@ def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Editi
 DEFAULT_ONLY = ("editing", "data-safety")
 
 
-def by_lang(lang: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
-    return next(e for e in editions if e.lang == lang)
-
-
 def alternates(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> list[tuple[Edition, str]]:
     """The same page in every edition, as (edition, URL relative to the site's root).
 

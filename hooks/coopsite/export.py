@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Optional
 from . import formats, pages, status
 from .formats import N_  # the datasets' titles, for the catalog: the pages show them in each edition's words
 from .dates import DATE_FORMS, PartialDate
-from .words import LANGUAGES
+from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
     TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text,
     Translation, declared_metadata,
@@ -99,18 +99,12 @@ def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
     return getattr(text, lang, None) if text is not None else None
 
 
-def _language_name(lang: str) -> str:
-    from babel import Locale
-
-    return Locale("en").languages[lang]
-
-
 def per_language(name: str, type_: str, description: str, get: Callable[[Any, Dataset, str], Any],
                  translated: bool = False) -> tuple[Field, ...]:
     """One column per language of the data (words.LANGUAGES): title_en, title_ru, title_kk, title_ko;
     `translated`: the other languages' cells are empty until an editor adds the translation."""
     def described(lang: str) -> str:
-        text = _noted(description, f" ({_language_name(lang)})")
+        text = _noted(description, f" ({LANGUAGE_NAMES[lang]})")
         return text.removesuffix(".") + "; empty where not translated yet." if translated and lang != "en" else text
 
     return tuple(Field(f"{name}_{lang}", type_, described(lang), lambda e, d, lang=lang: get(e, d, lang))
@@ -153,7 +147,7 @@ def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
     _, classes = declared_metadata(info)
     if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
         return tuple(Field(f"{name}_{lang}", "string",
-                           _noted(description, f" ({_language_name(lang)})").removesuffix(".")
+                           _noted(description, f" ({LANGUAGE_NAMES[lang]})").removesuffix(".")
                            + "; empty where not translated yet.",
                            lambda e, d, lang=lang: _written_in(getattr(e, attribute), lang))
                      for lang in TRANSLATED_LANGUAGES)

@@ -11,9 +11,8 @@ changed after.
 """
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterator, Optional, get_args, get_origin
 
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, GetPydanticSchema, PrivateAttr, Strict, StringConstraints,
@@ -144,6 +143,22 @@ Text = create_model(  # one field per language of words.Language: 'en' required,
     "Text", __base__=_TextBase, __doc__=_TextBase.__doc__,
     **{lang: (PlainText, ...) if lang == "en" else (PlainText, None) for lang in LANGUAGES},
 )
+def reader_texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, "_TextBase"]]:
+    """Every reader text (text by language, an inference's reasoning included) inside a declared value,
+    a list or a mapping of them, with its path: ('milestones', 0, 'title')."""
+    if isinstance(value, _TextBase):
+        yield path, value
+    elif isinstance(value, Declared):
+        for name, info in type(value).model_fields.items():
+            yield from reader_texts(getattr(value, name), path + (info.alias or name,))
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            yield from reader_texts(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from reader_texts(item, path + (key,))
+
+
 ReaderText = Annotated[Text, Field(
     description="Text shown to readers, by language: 'en' is required; "
                 f"{words.listed(LANGUAGES[1:], 'and')} may be added as translations.",

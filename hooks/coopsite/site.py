@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import export, markers, page_translations
+from . import export, markers
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
+from .glossary import OtherSpellings
 from .load import load, load_unless_unchanged
 from .model import Dataset
 from .render import cite, citations, program, site_map, ui, untranslated
@@ -48,6 +49,7 @@ class Site:
     site_description: str = ""
     overrides: Optional[str] = None  # overrides/coopsite/: templates that replace the site's own
     _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
+    _spellings: Optional[OtherSpellings] = field(default=None, repr=False)  # made once per build
 
     @classmethod
     def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None) -> "Site":
@@ -90,12 +92,9 @@ class Site:
 
     def spellings_in(self, text: str) -> list[str]:
         """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
-        found: list[str] = []
-        for term in self.data.glossary.values():
-            forms = term.spellings()
-            if any(form in text for form in forms):
-                found.extend(form for form in forms if form not in text)
-        return list(dict.fromkeys(found))
+        if self._spellings is None:
+            self._spellings = OtherSpellings(self.data.glossary.values())
+        return self._spellings.missing_from(text)
 
     def downloads(self) -> dict[str, str]:
         """Every download (CSV, JSON, datapackage.json) by its path under the site root."""
@@ -141,6 +140,6 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     report = result.report
     for problem in check_config(project_dir):
         report.add(problem)
-    for problem in markers.check_docs(project_dir / "docs") + page_translations.notices(project_dir / "docs"):
+    for problem in markers.check_docs(project_dir / "docs") + markers.check_translations(project_dir / "docs"):
         report.add(problem)
     return report

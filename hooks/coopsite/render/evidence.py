@@ -43,7 +43,7 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
     for statement_id in statement_ids:
         statement = ctx.data.statements[statement_id]
         person = ctx.data.people[statement.person_id]
-        links.append({"href": ctx.link(site_map.PEOPLE, site_map.anchor("statement", statement_id)),
+        links.append({"href": ctx.link(*site_map.shown_at("statements", statement_id)),
                       "text": ctx.person_name(person.id)})
     return links
 
