@@ -13,7 +13,9 @@ import pytest
 
 from coopsite import export
 from coopsite.dates import PartialDate
+from coopsite.render import ui
 from coopsite.editions import EDITIONS
+from coopsite.words import LANGUAGES
 from coopsite.load import load_or_raise
 from coopsite.yamlfile import read_file
 from conftest import FIXTURE, edit, run_build
@@ -36,15 +38,16 @@ def _value(value):
     return {"value": value, "value_low": value, "value_high": value}
 
 
-def _text(value):
-    return None if value is None else value["en"]
+def _texts(name, value):
+    """A reader text's columns, one per language: empty where the data has no translation."""
+    return {f"{name}_{lang}": (value or {}).get(lang) for lang in LANGUAGES}
 
 
 def _history(entry: dict, restated: tuple[str, ...], sources: dict, cell=lambda key, value: value) -> list[dict]:
     """Every report on an entry, its own fields first; a field a report leaves out carries over."""
     reports = [{key: entry.get(key) for key in restated}]
-    for report in entry.get("reports", []):
-        reports.append({key: report.get(key, reports[-1][key]) for key in restated})
+    for report in entry.get("reports", []):  # the words are each report's own
+        reports.append({key: report.get(key, None if key in WORDS else reports[-1][key]) for key in restated})
     return [{**{key: cell(key, value) for key, value in r.items()},
              "reported": _date(sources[r["source"]]["published"])} for r in reports]
 
@@ -61,8 +64,9 @@ def _cell(key, value):
     return value.strip() if key == "quote" else value
 
 
-MILESTONE_REPORT, PROJECT_REPORT = ("status", "date", "source", "quote"), ("status", "source", "quote")
-FIGURE_REPORT = ("value", "as_of", "qualifier", "outlook", "source", "quote")
+WORDS = ("source", "quote", "quote_translation")
+MILESTONE_REPORT, PROJECT_REPORT = ("status", "date", *WORDS), ("status", *WORDS)
+FIGURE_REPORT = ("value", "as_of", "qualifier", "outlook", *WORDS)
 
 
 def expected_records() -> dict[str, list[dict]]:
@@ -77,38 +81,38 @@ def expected_records() -> dict[str, list[dict]]:
                            "reports": _history(f, FIGURE_REPORT, sources, _cell)} for f in figures["figures"]]
     out = {}
     out["milestones"] = [{
-        "id": m["id"], "title": m["title"]["en"], "date": _date(m.get("date")), "after": m.get("after"),
+        "id": m["id"], **_texts("title", m["title"]), "date": _date(m.get("date")), "after": m.get("after"),
         "status": m["status"], "reported": _date(sources[m["source"]]["published"]),
         "source": m["source"], "quote": m["quote"].strip(), "statements": m.get("statements", []),
         "inferred": m.get("inferred", {}), "reports": m["reports"],
     } for m in plant["milestones"]]
     out["sectors"] = [{
-        "id": s["id"], "name": s["name"]["en"], "description": _text(s.get("description")),
+        "id": s["id"], **_texts("name", s["name"]), **_texts("description", s.get("description")),
         "source": s["source"], "quote": s["quote"].strip(), "statements": s.get("statements", []),
     } for s in program["sectors"]]
     out["projects"] = [{
-        "id": p["id"], "name": p["name"]["en"], "description": _text(p.get("description")), "place": p.get("place"),
+        "id": p["id"], **_texts("name", p["name"]), **_texts("description", p.get("description")), "place": p.get("place"),
         "status": p["status"], "sectors": p["sectors"], "source": p["source"], "quote": p["quote"].strip(),
         "inferred": p.get("inferred", {}), "reports": p["reports"],
     } for p in program["projects"]]
     out["figures"] = [{
-        "id": f["id"], "topic": f["topic"], "label": f["label"]["en"], **_value(f["value"]), "unit": f["unit"],
+        "id": f["id"], "topic": f["topic"], **_texts("label", f["label"]), **_value(f["value"]), "unit": f["unit"],
         "qualifier": f["qualifier"], "outlook": f["outlook"], "as_of": _date(f["as_of"]),
         "headline": f.get("headline", False), "source": f["source"], "quote": f["quote"].strip(),
         "statements": f.get("statements", []), "inferred": f.get("inferred", {}), "reports": f["reports"],
     } for f in figures["figures"]]
     out["derived-figures"] = [{
-        "id": d["id"], "topic": d["topic"], "label": d["label"]["en"], "operation": d["operation"],
-        "inputs": d["inputs"], "unit": d["unit"], "decimals": d.get("decimals", 0), "assumption": _text(d.get("assumption")),
+        "id": d["id"], "topic": d["topic"], **_texts("label", d["label"]), "operation": d["operation"],
+        "inputs": d["inputs"], "unit": d["unit"], "decimals": d.get("decimals", 0), **_texts("assumption", d.get("assumption")),
     } for d in figures.get("derived", [])]
     out["trade-goods"] = [{
-        "id": g["id"], "name": g["name"]["en"], "direction": g["direction"], "source": g["source"],
+        "id": g["id"], **_texts("name", g["name"]), "direction": g["direction"], "source": g["source"],
         "quote": g["quote"].strip(),
     } for g in trade["goods"]]
     out["sources"] = [{
-        "id": s["id"], "title": s["title"]["en"], "headline": s.get("headline"), "outlet": s.get("outlet"),
+        "id": s["id"], **_texts("title", s["title"]), "headline": s.get("headline"), "outlet": s.get("outlet"),
         "url": s.get("url"), "published": _date(s["published"]), "language": s["language"],
-        "summary": _text(s.get("summary")), "notes": _text(s.get("notes")), "inferred": s.get("inferred", {}),
+        **_texts("summary", s.get("summary")), **_texts("notes", s.get("notes")), "inferred": s.get("inferred", {}),
     } for s in sources.values()]
     return out
 
@@ -153,8 +157,11 @@ def test_derived_downloads_carry_the_computed_values(built_site):
     assert rows["kia-related-jobs"]["value"] is None
     assert rows["kia-investment-per-job"]["value"] == 170000  # to the inputs' precision, as shown
     assert rows["kia-investment-per-job"]["exact_value_low"] == pytest.approx(166666.667)  # the exact value stays
-    assert rows["kia-investment-per-job"]["formula"] == "US$250 million ÷ 1,500 jobs ≈ US$170,000"
-    assert rows["kia-investment-per-job"]["assumption"].startswith("Divides the whole foreign investment")
+    assert rows["kia-investment-per-job"]["formula_en"] == "US$250 million ÷ 1,500 jobs ≈ US$170,000"
+    assert rows["kia-investment-per-job"]["formula_ru"].replace("\xa0", " ") == (
+        "250 млн долларов США ÷ 1 500 рабочих мест ≈ 170 000 долларов США")
+    assert rows["kia-investment-per-job"]["formula_ko"] == "2억 5천만 달러 ÷ 일자리 1,500개 ≈ 17만 달러"
+    assert rows["kia-investment-per-job"]["assumption_en"].startswith("Divides the whole foreign investment")
     csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO((built_site.site / "data" / "derived-figures.csv").read_text(encoding="utf-8")))}
     assert float(csv_rows["kia-investment-per-job"]["exact_value_low"]) == pytest.approx(166666.667)
 
@@ -179,11 +186,11 @@ def test_csv_cells_cannot_run_as_formulas(project):
     result = run_build(project)
     assert result.returncode == 0, result.output
     text = (result.site / "data" / "trade-goods.csv").read_text(encoding="utf-8")
-    names = [row["name"] for row in csv.DictReader(io.StringIO(text))][:4]
+    names = [row["name_en"] for row in csv.DictReader(io.StringIO(text))][:4]
     assert names == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1+2", "'-2+3", "'@SUM(A1:A2)"]
     # The JSON keeps the text as written; the page shows it as text.
     goods = json.loads((result.site / "data" / "trade-goods.json").read_text(encoding="utf-8"))
-    assert goods[0]["name"] == '=HYPERLINK("http://evil.example","x")'
+    assert goods[0]["name_en"] == '=HYPERLINK("http://evil.example","x")'
     assert export.neutralise("plain") == "plain" and export.neutralise("\t=1") == "'\t=1"
 
 
@@ -246,7 +253,7 @@ def test_every_page_has_cite_this_with_address_and_as_of_date(built_site):
         edition = next(e for e in reversed(EDITIONS) if address.startswith("http://127.0.0.1:8000/" + e.root))
         as_of = PartialDate.parse("2023-11-13").label(edition.lang)  # the cited edition's date form
         assert as_of in text and text.endswith(" " + address), text
-        assert "Kazakhstan–Korea Economic Cooperation" in text
+        assert ui.site_name("Kazakhstan–Korea Economic Cooperation", edition.lang) in text  # in the edition's words
 
 
 @pytest.mark.parametrize("page, names", [
@@ -281,3 +288,31 @@ def test_numbers_show_their_sentence_on_hover(built_site):
 def test_citations_and_download_boxes_stay_out_of_search(built_site):
     texts = [d["text"] for d in built_site.search_index()["docs"]]
     assert not any("Cite this page" in t or "Download this data" in t for t in texts)
+
+
+def test_downloads_carry_every_language_described_in_the_datapackage(built_site):
+    """Each reader text is one column per language (title_en ... title_ko), from the one declaration;
+    the descriptor names the language and the Data page lists each column."""
+    package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: {f["name"]: f["description"] for f in r["schema"]["fields"]} for r in package["resources"]}
+    for lang, language in (("en", "English"), ("ru", "Russian"), ("kk", "Kazakh"), ("ko", "Korean")):
+        assert f"({language})" in fields["milestones"][f"title_{lang}"]
+        assert f"({language})" in fields["sources"][f"summary_{lang}"]
+        assert f"formatted_{lang}" in fields["figures"]
+    assert "title" not in fields["milestones"] and "empty where not translated" in fields["milestones"]["title_ru"]
+    rows = list(csv.DictReader(io.StringIO((built_site.site / "data" / "figures.csv").read_text(encoding="utf-8"))))
+    investment = next(r for r in rows if r["id"] == "kia-investment")
+    assert investment["label_en"] == DATA.figures["kia-investment"].label.get("en")
+    assert (investment["formatted_en"], investment["formatted_ko"]) == ("US$250 million", "2억 5천만 달러")
+    assert investment["formatted_ru"].replace("\xa0", " ") == "250 млн долларов США"
+    data_page = built_site.page("data/")
+    assert "title_ko" in data_page and "formatted_kk" in data_page
+
+
+def test_a_missing_translation_leaves_its_column_empty_not_english(project):
+    edit(project, "data/trade.yaml", "name: {en: Oil, ru: Нефть, kk: Мұнай, ko: 석유}", "name: {en: Oil, ru: Нефть}")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    oil = next(r for r in csv.DictReader(io.StringIO((result.site / "data" / "trade-goods.csv").read_text(encoding="utf-8")))
+               if r["name_en"] == "Oil")
+    assert (oil["name_ru"], oil["name_kk"], oil["name_ko"]) == ("Нефть", "", "")

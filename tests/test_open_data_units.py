@@ -79,4 +79,4 @@ def test_json_downloads_keep_markup_out_of_their_bytes_but_not_out_of_the_data()
     data = dataclasses.replace(DATA, goods=(good, *DATA.goods[1:]))
     text = export.to_json(data, export.BY_NAME["trade-goods"])
     assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text)[0]["name"] == "<b>Oil</b> & gas"
+    assert json.loads(text)[0]["name_en"] == "<b>Oil</b> & gas"

@@ -11,7 +11,7 @@ from coopsite.render import ui
 from coopsite.render.html import md_text
 from coopsite.render.plant import milestone_status_text
 from coopsite.render.site_map import static_linker
-from coopsite.render.values import format_value
+from coopsite.formats import format_value
 from conftest import FIXTURE
 
 MONEY = Unit(id="usd", kind="money", symbol="US$")

@@ -64,7 +64,7 @@ def test_the_localization_center_credited_to_sklyar_is_refused(project):
 
 def test_ceremony_links_without_the_inferred_mark_are_refused(project):
     text = (project / "data/plant.yaml").read_text(encoding="utf-8")
-    start = text.index("      statements: >-\n        The article names Sklyar")
+    start = text.index("      statements:\n        en: >-\n          The article names Sklyar")
     end = text.index("    status: done", start)
     (project / "data/plant.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     found = errors(project)
@@ -269,7 +269,7 @@ def test_left_out_numbers_are_listed_on_key_figures(built_site, data):
 def test_the_2019_article_is_dated_to_its_second_half_with_the_reasoning(data):
     source = data.sources["fresh-wind-2019"]
     assert source.published.iso() == "2019-H2"
-    assert "the first half of this year" in source.inferred["published"]
+    assert "the first half of this year" in source.inferred["published"].en
 
 
 # -- 8. prose -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urljoin
 import pytest
 
 from coopsite.load import load_or_raise
-from coopsite.render.values import format_value
+from coopsite.formats import format_value
 from conftest import FIXTURE, cited_references
 
 DATA = load_or_raise(FIXTURE)

@@ -190,7 +190,7 @@ def test_theme_language_kk_resolves_the_override():
 
 
 # -- sentences with a date read in each language -------------------------------------------------
-# A date reaches a sentence as the edition labels it (formats.date_label), a noun phrase at its precision;
+# A date reaches a sentence as the edition labels it (dates.label_in), a noun phrase at its precision;
 # each message puts it where that reads, and a date ending in an abbreviation's full stop ends the sentence.
 
 def _as_of(lang: str, date: str, **confirmation) -> str:
@@ -206,10 +206,10 @@ def _as_of(lang: str, date: str, **confirmation) -> str:
                          '13 November 2023</strong>: the latest report is more than 12 months old'),
     ("ru", "2023-11-13", 'по данным на 13 ноября 2023 г. <strong class="kz-unconfirmed">После данных на '
                          '13 ноября 2023 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
-    ("ru", "2025-Q1", 'по данным на 1-й квартал 2025 г. <strong class="kz-unconfirmed">После данных на '
-                      '1-й квартал 2025 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
-    ("ru", "2019-H2", 'по данным на 2-е полугодие 2019 г. <strong class="kz-unconfirmed">После данных на '
-                      '2-е полугодие 2019 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
+    ("ru", "2025-Q1", 'по данным на I квартал 2025 г. <strong class="kz-unconfirmed">После данных на '
+                      'I квартал 2025 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
+    ("ru", "2019-H2", 'по данным на II полугодие 2019 г. <strong class="kz-unconfirmed">После данных на '
+                      'II полугодие 2019 г. не подтверждалось</strong>: последнему сообщению больше 12 месяцев'),
     ("kk", "2023-11-13", '2023 ж. 13 қараша хабары бойынша. <strong class="kz-unconfirmed">2023 ж. 13 қараша '
                          'хабарынан бері расталмаған</strong>: соңғы хабарға 12 айдан асты'),
     ("kk", "2019-H2", '2019 ж. ІІ жартыжылдық хабары бойынша. <strong class="kz-unconfirmed">2019 ж. ІІ жартыжылдық '

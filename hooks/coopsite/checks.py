@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional
 
 from . import derived, numbers
+from .words import LANGUAGE_NAMES
 from .errors import Path, did_you_mean
-from .model import FILES, Declared, RefersTo, Report, WithReports, declared_metadata
+from .model import FILES, Declared, RefersTo, Report, WithReports, declared_metadata, reader_texts
 from .yamlfile import YamlDocument
 
 
@@ -122,6 +123,11 @@ def defined(loaded: Loaded, what: str) -> Optional[dict[str, Declared]]:
     if DEFINED_IN.get(what) not in loaded.files:
         return None
     return loaded.by_kind.get(what, {})
+
+
+def each(loaded: Loaded, kind: str, collection: str) -> Iterator[tuple[int, Declared]]:
+    """(position, entry) of a list in a data file; none when that file failed validation."""
+    return enumerate(getattr(loaded.files[kind], collection)) if kind in loaded.files else iter(())
 
 
 # -- the checks ---------------------------------------------------------------------------------
@@ -358,37 +364,57 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
                           severity="notice")
 
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}
+def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
+    """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
+    of the quote, the name of its translation field and the translation (None when there is none)."""
+    from .model import TranslationOf, declared_metadata
 
-
-def _texts(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every reader text (by-language text) inside a validated value, with its path."""
-    from .model import _TextBase
-
-    if isinstance(value, _TextBase):
-        yield path, value
-    elif isinstance(value, Declared):
-        for name, info in type(value).model_fields.items():
-            yield from _texts(getattr(value, name), path + (info.alias or name,))
+    if isinstance(value, Declared):
+        fields = type(value).model_fields
+        for name, info in fields.items():
+            original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
+            if original is not None and getattr(value, original, None):
+                yield path + (fields[original].alias or original,), info.alias or name, getattr(value, name)
+            elif original is None:
+                yield from _quotes(getattr(value, name), path + (info.alias or name,))
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))
+            yield from _quotes(item, path + (i,))
 
 
 def translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each reader text without a translation, one notice per language: the edition shows the English,
-    marked as not yet translated, so this is never an error."""
+    marked as not yet translated, so this is never an error. An inference's reasoning written as plain
+    text is English."""
     from .model import LANGUAGES
 
     for kind, data in loaded.files.items():
-        for path, text in _texts(data, ()):
+        for path, text in reader_texts(data):
             for lang in LANGUAGES[1:]:
                 if kind == "units" and loaded.files["units"].units[path[1]].words.get(lang):
                     continue  # a unit's words in that language are under words: (by plural form)
                 if not getattr(text, lang, None):
-                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: add "
-                                              f"'{lang}:' beside 'en:' (the {LANGUAGE_NAMES.get(lang, lang)} edition "
-                                              f"shows the English until then)", key=True, severity="notice")
+                    how = (f"write the reasoning as 'en:' and add '{lang}:' beside it" if "inferred" in path[-2:-1]
+                           and len(text.values) == 1 else f"add '{lang}:' beside 'en:'")
+                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES[lang]}: {how} "
+                                              f"(the {LANGUAGE_NAMES[lang]} edition shows the English "
+                                              f"until then)", key=True, severity="notice")
 
 
-NOTICES: tuple[Check, ...] = (sources_cited, translations_missing)  # run only when every file is valid
+def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
+    """Each quote without the site's translation into a language, one notice per language: the edition
+    shows the article's words alone until then."""
+    from .model import LANGUAGES
+
+    for kind, data in loaded.files.items():
+        for path, field_name, translation in _quotes(data, ()):
+            for lang in LANGUAGES[1:]:
+                if translation is None or not getattr(translation, lang, None):
+                    how = (f"add '{field_name}:' after it, with '{lang}:' and the translation indented below"
+                           if translation is None else f"add '{lang}:' under '{field_name}:'")
+                    yield Finding(kind, path, f"quote not yet translated into {LANGUAGE_NAMES[lang]}: {how} "
+                                              f"(the {LANGUAGE_NAMES[lang]} edition shows the article's "
+                                              f"words without a translation until then)", key=True, severity="notice")
+
+
+NOTICES: tuple[Check, ...] = (sources_cited, translations_missing, quote_translations_missing)  # run only when every file is valid

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
 from . import formats, pages, status
+from .formats import N_  # the datasets' titles, for the catalog: the pages show them in each edition's words
 from .dates import DATE_FORMS, PartialDate
+from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
-    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Report, Sector, Source, Text,
-    declared_metadata,
+    TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Report, Sector, Source, Text,
+    Translation, declared_metadata,
 )
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
@@ -71,7 +73,7 @@ class Resource:
         columns: list[Field] = []
         for attribute, info in self.declaration.model_fields.items():
             name = info.alias or attribute
-            columns += self.instead.get(name, (declared_column(attribute, info),))
+            columns += self.instead.get(name, declared_columns(attribute, info))
             columns += self.after.get(name, ())
         object.__setattr__(self, "fields", tuple(columns))
 
@@ -86,6 +88,27 @@ class Resource:
 
 def _en(text: Optional[Text]) -> Optional[str]:
     return text.get("en") if text is not None else None
+
+
+def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
+    return text.values if text is not None else None
+
+
+def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
+    """The text in one language as the data gives it: empty where it is not translated yet (no English stand-in)."""
+    return getattr(text, lang, None) if text is not None else None
+
+
+def per_language(name: str, type_: str, description: str, get: Callable[[Any, Dataset, str], Any],
+                 translated: bool = False) -> tuple[Field, ...]:
+    """One column per language of the data (words.LANGUAGES): title_en, title_ru, title_kk, title_ko;
+    `translated`: the other languages' cells are empty until an editor adds the translation."""
+    def described(lang: str) -> str:
+        text = _noted(description, f" ({LANGUAGE_NAMES[lang]})")
+        return text.removesuffix(".") + "; empty where not translated yet." if translated and lang != "en" else text
+
+    return tuple(Field(f"{name}_{lang}", type_, described(lang), lambda e, d, lang=lang: get(e, d, lang))
+                 for lang in LANGUAGES)
 
 
 def _date(date: Optional[PartialDate]) -> Optional[str]:
@@ -118,11 +141,11 @@ def _noted(description: str, note: str) -> str:
 
 
 def _cell(value: Any) -> Any:
-    """A declared value as a JSON value: a date as ISO text, reader text in English, a range as {low, high}."""
+    """A declared value as a JSON value: a date as ISO text, text by language, a range as {low, high}."""
     if isinstance(value, PartialDate):
         return value.iso()
-    if isinstance(value, Text):
-        return value.get("en")
+    if isinstance(value, (Text, Translation)):
+        return value.values  # by language
     if isinstance(value, Range):
         return {"low": _number(value.low), "high": _number(value.high)}
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -142,15 +165,33 @@ def _history_column(name: str, kind: type[Report]) -> Field:
                                 "reported": _date(r.reported)} for r in e.history])
 
 
-def declared_column(attribute: str, info: Any) -> Field:
-    """A column for a declared field: its name, Table Schema type and description from model.py."""
+def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
+    """The columns of a declared field: reader text gives one per language ('title_ru'; empty where
+    not translated yet), any other field one column; names, types and descriptions from model.py."""
     name, description = info.alias or attribute, info.description or ""
     _, classes = declared_metadata(info)
     reports = [c for c in classes if issubclass(c, Report)]
-    if reports:
-        return _history_column(name, reports[0])
+    if reports:  # every report on the entry, in one column
+        return (_history_column(name, reports[0]),)
+    if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
+        return tuple(Field(f"{name}_{lang}", "string",
+                           _noted(description, f" ({LANGUAGE_NAMES[lang]})").removesuffix(".")
+                           + "; empty where not translated yet.",
+                           lambda e, d, lang=lang: _written_in(getattr(e, attribute), lang))
+                     for lang in TRANSLATED_LANGUAGES)
+    if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
+        return (Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
+                      lambda e, d: {key: _by_language(text) for key, text in getattr(e, attribute).items()}),)
     if Text in classes:
-        return Field(name, "string", _noted(description, " (English)"), lambda e, d: _en(getattr(e, attribute)))
+        return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
+                            translated=True)
+    return (declared_column(attribute, info),)
+
+
+def declared_column(attribute: str, info: Any) -> Field:
+    """The column of a declared field that is not reader text."""
+    name, description = info.alias or attribute, info.description or ""
+    _, classes = declared_metadata(info)
     if PartialDate in classes:
         return Field(name, "string", _noted(description, f", {DATE_NOTE}"), lambda e, d: _date(getattr(e, attribute)))
     if tuple in classes:
@@ -191,34 +232,34 @@ def _since(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
-        "milestones", "Kia plant milestones",
+        "milestones", N_("Kia plant milestones"),
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
         pages.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
                                 lambda m, d: _date(m.reported)), _since(status.milestone))},
     ),
     Resource(
-        "sectors", "Fresh Wind program sectors",
+        "sectors", N_("Fresh Wind program sectors"),
         "The sectors of the Fresh Wind cooperation program, as the source lists them.",
         pages.PROGRAM, Sector, lambda data: list(data.sectors.values()),
         after={"description": (REPORTED, _since(status.sector))},
     ),
     Resource(
-        "projects", "Fresh Wind program projects",
+        "projects", N_("Fresh Wind program projects"),
         "The projects of the Fresh Wind program that the sources name.",
         pages.PROGRAM, Project, lambda data: list(data.projects.values()),
         after={"sectors": (REPORTED, _since(status.project))},
     ),
     Resource(
-        "figures", "Key figures",
+        "figures", N_("Key figures"),
         "Every number the sources give, with its unit, qualifier, date and the sentence it comes from.",
         pages.FIGURES, Figure, lambda data: list(data.figures.values()),
         instead={"value": _value_fields("number")},
-        after={"as_of": (Field("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
-                               lambda f, d: formats.format_value(f, "en")),)},
+        after={"as_of": per_language("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
+                                     lambda f, d, lang: formats.format_value(f, lang))},
     ),
     Resource(
-        "derived-figures", "Derived figures",
+        "derived-figures", N_("Derived figures"),
         "Numbers computed from the key figures when the site is built; no source states them. Each names "
         "its inputs and operation.",
         pages.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
@@ -229,18 +270,18 @@ RESOURCES: tuple[Resource, ...] = (
                 Field("exact_value_high", "number", "The exact result before rounding (its high end for a range).",
                       lambda f, d: _high(f.exact_value))),
             "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
-            "decimals": (Field("formula", "string", "The computation as the site shows it.",
-                               lambda f, d: formats.formula(d, f, "en")),),
+            "decimals": per_language("formula", "string", "The computation as the site shows it.",
+                                     lambda f, d, lang: formats.formula(d, f, lang)),
         },
     ),
     Resource(
-        "trade-goods", "Trade goods",
+        "trade-goods", N_("Trade goods"),
         "What Kazakhstan exports to the Republic of Korea and imports from it, as the source lists it. "
         "The turnover figures are in figures.csv (topic: trade).",
         pages.TRADE, Good, lambda data: list(data.goods),
     ),
     Resource(
-        "sources", "Sources",
+        "sources", N_("Sources"),
         "The articles every fact comes from.",
         pages.SOURCES, Source, lambda data: list(data.sources.values()),
     ),

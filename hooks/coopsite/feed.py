@@ -13,27 +13,25 @@ from dataclasses import dataclass
 from typing import Optional
 
 from feedgen.feed import FeedGenerator
+from markupsafe import Markup
 
 from .dates import PartialDate
 from .editions import EDITIONS, Edition
 from .model import Dataset
-from .render import site_map
-from .render.plant import STATE_WORDS, milestone_state, milestone_status_text
+from . import status
+from .render import site_map, ui
+from .render.evidence import INFERRED_FIELD_WORDS
+from .render.plant import STATE_WORDS, confirmation_view, milestone_state
 from .render.ui import N_, translations
-from .render.values import format_value
+from .formats import format_value
 
-# The feed's own words, marked for the message catalog and translated per edition.
+# The feed's own words, marked for the message catalog and translated per edition; each entry's
+# summary comes from templates/feed-summary.html, in the edition's words and date forms.
 WORDS = {
     "title": N_("{site}: Kia plant timeline and key figures"),
     "subtitle": N_("Each milestone of the Kia plant in Kostanai and each key figure, dated by the report that states it."),
     "milestone": N_("Milestone"),
     "figure": N_("Figure"),
-    "undated": N_("Date not reported"),
-    "as_of": N_("as of {date}"),
-    "expected": N_("expected"),
-    "reported": N_("as reported on {date}"),
-    "source": N_("Source: {title}"),
-    "inferred": N_("Inferred ({field}): {reasoning}"),
 }
 
 
@@ -58,40 +56,43 @@ def _moment(date: PartialDate) -> dt.datetime:
 
 def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
              use_directory_urls: bool) -> list[_Entry]:
-    words = _words(edition.lang)
+    lang = edition.lang
+    words = _words(lang)
+    gettext = translations(lang).gettext
+    env = ui.environment(None, lang)
 
     def permalink(page: str, kind: str, entry_id: str) -> str:
         page_url = site_map.page_url(page, use_directory_urls)
         return edition.url(site_url, page_url) + "#" + site_map.anchor(kind, entry_id)
 
-    def source_line(source_id: str) -> str:
-        return words["source"].format(title=data.sources[source_id].title.get(edition.lang))
+    def summary(**values) -> str:
+        """The template's text as a feed reader shows it: no markup, words and dates of the edition."""
+        return Markup(ui.render(env, "feed-summary.html", {"e": values})).striptags()
 
-    def inferred_lines(inferred) -> str:
-        """What the source leaves implicit, with the reasoning, as on the site."""
-        return "".join(" " + words["inferred"].format(field=name, reasoning=reasoning.rstrip("."))
-                       + "." for name, reasoning in inferred.items())
+    def common(evidence, inferred) -> dict:
+        return {"quote": evidence.quote, "source": data.sources[evidence.source_id].title.get(lang),
+                "inferred": [{"field": gettext(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
+                             for name, reason in inferred.items()]}
 
     entries = []
     for milestone in data.timeline():
         state = milestone_state(data, milestone)
-        when = milestone.date.label() if milestone.date else words["undated"]
-        summary = (f"{when}. {translations(edition.lang).gettext(STATE_WORDS[state])}: {milestone_status_text(data, milestone)}. "
-                   f"“{milestone.evidence.quote}” {source_line(milestone.evidence.source_id)}."
-                   + inferred_lines(milestone.inferred))
+        text = summary(kind="milestone", when=milestone.date.label(lang) if milestone.date else None,
+                       state_word=gettext(STATE_WORDS[state]),
+                       scheduled=milestone.date.label(lang) if milestone.status == "planned" and milestone.date else None,
+                       confirmation=confirmation_view(data, status.milestone(data, milestone), lang),
+                       **common(milestone.evidence, milestone.inferred))
         entries.append(_Entry(permalink(site_map.PLANT, "milestone", milestone.id),
-                              milestone.title.get(edition.lang), summary, words["milestone"], milestone.reported))
+                              milestone.title.get(lang), text, words["milestone"], milestone.reported))
     for figure in data.figures.values():
         reported = data.sources[figure.evidence.source_id].published
-        value = format_value(figure, edition.lang)
-        when = words["as_of"].format(date=figure.as_of.label())
-        if figure.outlook == "expected":
-            when = f"{words['expected']}, {when}"
-        summary = (f"{value} ({when}), {words['reported'].format(date=reported.label())}. "
-                   f"“{figure.evidence.quote}” {source_line(figure.evidence.source_id)}."
-                   + inferred_lines(figure.inferred))
+        value = format_value(figure, lang)
+        text = summary(kind="figure", value=value, expected=figure.outlook == "expected",
+                       as_of=figure.as_of.label(lang), reported=reported.label(lang),
+                       reported_on=reported.precision == "day",
+                       **common(figure.evidence, figure.inferred))
         entries.append(_Entry(permalink(site_map.FIGURES, "figure", figure.id),
-                              f"{figure.label.get(edition.lang)}: {value}", summary, words["figure"], reported))
+                              f"{figure.label.get(lang)}: {value}", text, words["figure"], reported))
     # Newest report first; the timeline's and the figures' own order among equal dates.
     return sorted(entries, key=lambda e: e.reported.start, reverse=True)
 

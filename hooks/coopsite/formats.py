@@ -11,12 +11,12 @@ a Korean reader would not write), the others in Babel's compact "млн/млрд
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import derived as derived_math
-from . import numbers, words
+from . import kazakh, numbers, words
+from .catalog import N_, translations
 from .model import Range
 
 if TYPE_CHECKING:
@@ -47,20 +47,23 @@ def amount(unit: Unit, value: float | Range, lang: str = "en") -> str:
 
 # The qualifiers in a sentence of the catalog, so that each language puts its word where it goes
 # ("500개 이상"); English reads the same as QUALIFIER_WORDS.
-def N_(message: str) -> str:
-    """Marks a sentence for the catalog (`make messages`); it is translated where it is written."""
-    return message
-
-
 QUALIFIED = {"about": N_("about %(value)s"), "more-than": N_("more than %(value)s"),
              "less-than": N_("less than %(value)s"), "up-to": N_("up to %(value)s")}
-# "second half of 2019" in each language's words: one message per half, as Korean names them
-# with words of their own (상반기, 하반기), not numbers
-HALVES = {1: N_("H1 %(year)s"), 2: N_("H2 %(year)s")}
+
+
+# Languages whose qualifier goes with the number, before the unit's word, in the case the
+# qualifier governs: Kazakh "500-ден астам кәсіпорын" (more than 500 enterprises), "жылына
+# 70 000-нан астам автокөлік". Their catalog's QUALIFIED messages receive the number so declined.
+QUALIFIES_THE_NUMBER = {"kk": kazakh.QUALIFIER_CASES}
 
 
 def format_value(figure: Figure | DerivedFigure, lang: str = "en") -> str:
     """The figure's value with its qualifier and unit, as a reader says it."""
+    if lang != "en" and figure.qualifier != "exact" and lang in QUALIFIES_THE_NUMBER:
+        decline = QUALIFIES_THE_NUMBER[lang][figure.qualifier]
+        message = _gettext(lang, QUALIFIED[figure.qualifier])
+        return _amount_in(figure.unit, figure.value, lang,
+                          qualify=lambda number: message % {"value": decline(number)})
     written = amount(figure.unit, figure.value, lang)
     if lang != "en":
         if figure.qualifier == "exact":
@@ -73,9 +76,7 @@ def format_value(figure: Figure | DerivedFigure, lang: str = "en") -> str:
 # -- other languages, with Babel ------------------------------------------------------------------
 
 def _gettext(lang: str, message: str) -> str:
-    from .render import ui  # the catalog of the language
-
-    return ui.translations(lang).gettext(message)
+    return translations(lang).gettext(message)
 
 
 @lru_cache(maxsize=None)
@@ -85,6 +86,10 @@ def _locale(lang: str):
     return Locale.parse(lang)
 
 
+# Babel's formatting is the slow part of a page in another language; the same numbers and dates
+# recur on many pages and editions, so each is written once per process (`typed`: 1500 and 1500.0
+# are written differently).
+@lru_cache(maxsize=4096, typed=True)
 def decimal(number: float, lang: str) -> str:
     """1500 -> '1 500' (ru, kk, with a no-break space), '1,500' (ko); 2.5 -> '2,5' (ru)."""
     from babel.numbers import format_decimal
@@ -108,6 +113,7 @@ def _man_eok(number: float) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=4096, typed=True)
 def scaled_in(number: float, lang: str) -> tuple[str, bool]:
     """A large number as a reader of `lang` writes it, and whether it was scaled: ('250 млн', True)."""
     if lang == "ko":
@@ -141,44 +147,25 @@ def _with_noun(number_text: str, noun: str | None, pattern: str | None, unit: Un
     return f"{number_text} {noun}"
 
 
-def _amount_in(unit: Unit, value: float | Range, lang: str) -> str:
+def _amount_in(unit: Unit, value: float | Range, lang: str, qualify=lambda number: number) -> str:
+    """`qualify` puts a qualifier on the number alone, before the unit's word (QUALIFIES_THE_NUMBER)."""
     if unit.kind == "percent":
         from babel.numbers import format_percent
 
         if isinstance(value, Range):
-            return f"{format_percent(value.low / 100, locale=lang)}–{format_percent(value.high / 100, locale=lang)}"
-        return format_percent(value / 100, locale=lang, decimal_quantization=False)
+            return qualify(f"{format_percent(value.low / 100, locale=lang)}–"
+                           f"{format_percent(value.high / 100, locale=lang)}")
+        return qualify(format_percent(value / 100, locale=lang, decimal_quantization=False))
     dash = "~" if lang == "ko" else "–"
     if isinstance(value, Range):
         low, _ = scaled_in(value.low, lang) if unit.kind == "money" else (decimal(value.low, lang), False)
         high, scaled = scaled_in(value.high, lang) if unit.kind == "money" else (decimal(value.high, lang), False)
         noun, pattern = _noun(unit, value.high, lang, scaled)  # a range takes the upper number's form
-        return _with_noun(f"{low}{dash}{high}", noun, pattern, unit, lang)
+        return _with_noun(qualify(f"{low}{dash}{high}"), noun, pattern, unit, lang)
     text, scaled = scaled_in(value, lang) if unit.kind == "money" else (
         (_man_eok(value), True) if lang == "ko" and value >= 10_000 else (decimal(value, lang), False))
     noun, pattern = _noun(unit, value, lang, scaled)
-    return _with_noun(text, noun, pattern, unit, lang)
-
-
-def date_label(date, lang: str = "en") -> str:
-    """A date at its precision in the language's form: '13 ноября 2023 г.', '2023년 11월 13일', 'январь 2023 г.',
-    '1-й квартал 2025 г.', '2025년 1분기', '2025 ж. І тоқсан'; halves from the catalog ('H2 %(year)s')."""
-    if lang == "en":
-        return date.label()
-    from babel.dates import format_skeleton
-
-    if date.precision == "year":
-        return format_skeleton("y", dt.date(date.year, 1, 1), locale=lang)
-    if date.precision == "half":
-        return _gettext(lang, HALVES[date.part]) % {"year": date.year}
-    if date.precision == "quarter":
-        return format_skeleton("yQQQQ" if lang != "ko" else "yQQQ", dt.date(date.year, 3 * date.part - 2, 1),
-                               locale=lang)
-    if date.precision == "month":
-        return format_skeleton("yMMMM", dt.date(date.year, date.part, 1), locale=lang)
-    from babel.dates import format_date
-
-    return format_date(dt.date(date.year, date.part, date.day), "long", locale=lang)
+    return _with_noun(qualify(text), noun, pattern, unit, lang)
 
 
 def machine_value(figure: Figure | DerivedFigure) -> str:

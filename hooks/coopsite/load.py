@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Optional
@@ -88,6 +89,26 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
         for found in rules.run_all(dataset, display_prefix):
             report.add(_locate(found, docs, positions))
     return LoadResult(None if report else dataset, report)
+
+
+_last: Optional[tuple[tuple, LoadResult]] = None  # the last load_unless_unchanged: its key and result
+
+
+def load_unless_unchanged(data_dir: FsPath, today: dt.date) -> LoadResult:
+    """load(), or the last call's result again when every file under `data_dir` is byte for byte the
+    same and the build date too: `mkdocs serve` rebuilds on every saved page, template or hook, and
+    only a change under data/ needs the data read and judged again. The files are compared by their
+    contents (a hash of them all), not their times, which a quick second edit may leave unchanged."""
+    global _last
+    digest = hashlib.blake2b()
+    for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else []:
+        if path.is_file():
+            digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    key = (str(data_dir.resolve()), today, digest.digest())
+    if _last is None or _last[0] != key:
+        _last = (key, load(data_dir, today=today))
+    result = _last[1]
+    return LoadResult(result.dataset, Report(list(result.report.problems)))  # a report of its own to add to
 
 
 def _locate(found: "rules.Found", docs: dict[str, YamlDocument], positions: dict) -> Problem:
