@@ -13,6 +13,7 @@ import pytest
 
 from coopsite import export
 from coopsite.dates import PartialDate
+from coopsite.render import ui
 from coopsite.editions import EDITIONS
 from coopsite.words import LANGUAGES
 from coopsite.load import load_or_raise
@@ -220,7 +221,7 @@ def test_every_page_has_cite_this_with_address_and_as_of_date(built_site):
         edition = next(e for e in reversed(EDITIONS) if address.startswith("http://127.0.0.1:8000/" + e.root))
         as_of = PartialDate.parse("2023-11-13").label(edition.lang)  # the cited edition's date form
         assert as_of in text and text.endswith(" " + address), text
-        assert "Kazakhstan–Korea Economic Cooperation" in text
+        assert ui.site_name("Kazakhstan–Korea Economic Cooperation", edition.lang) in text  # in the edition's words
 
 
 @pytest.mark.parametrize("page, names", [

@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 from conftest import FIXTURE, ROOT, copy_project, edit, run_build
+from coopsite.render import ui
 from coopsite import publish
 from coopsite.editions import EDITIONS, Edition, alternates, edition_of
 from coopsite.load import load_or_raise
@@ -131,7 +132,7 @@ def test_every_page_has_a_canonical_link_open_graph_and_twitter_meta(any_site):
         assert head.one("og:locale") == edition.locale
         if file.parent.name not in ("editing", "data-safety"):  # the editors' guides are English only
             assert sorted(head.meta["og:locale:alternate"]) == sorted(e.locale for e in EDITIONS if e != edition)
-        assert head.one("og:site_name") == "Kazakhstan–Korea Economic Cooperation"
+        assert head.one("og:site_name") == ui.site_name("Kazakhstan–Korea Economic Cooperation", edition.lang)
         assert head.one("twitter:card") == "summary_large_image"
         image = head.one("og:image")
         assert image == head.one("twitter:image") and image.startswith(site_url)

@@ -59,6 +59,11 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def not_built(path: str) -> bool:
+    """A page of an edition this build leaves out (COOPSITE_EDITIONS): docs/ru/ when only English is built."""
+    return any(e.root and e not in EDITIONS and path.startswith(e.root) for e in ALL_EDITIONS)
+
+
 def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
     """The edition a page belongs to: the one whose root is the longest prefix of its URL."""
     matching = [e for e in editions if page_url.startswith(e.root)]

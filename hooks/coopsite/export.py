@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
 from . import formats, pages, status
+from .formats import N_  # the datasets' titles, for the catalog: the pages show them in each edition's words
 from .dates import DATE_FORMS, PartialDate
 from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
@@ -203,7 +204,7 @@ def _since(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
-        "milestones", "Kia plant milestones",
+        "milestones", N_("Kia plant milestones"),
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
         pages.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
@@ -217,19 +218,19 @@ RESOURCES: tuple[Resource, ...] = (
                            "quote": r.evidence.quote, "reported": _date(r.reported)} for r in m.history]),)},
     ),
     Resource(
-        "sectors", "Fresh Wind program sectors",
+        "sectors", N_("Fresh Wind program sectors"),
         "The sectors of the Fresh Wind cooperation program, as the source lists them.",
         pages.PROGRAM, Sector, lambda data: list(data.sectors.values()),
         after={"description": (REPORTED, _since(status.sector))},
     ),
     Resource(
-        "projects", "Fresh Wind program projects",
+        "projects", N_("Fresh Wind program projects"),
         "The projects of the Fresh Wind program that the sources name.",
         pages.PROGRAM, Project, lambda data: list(data.projects.values()),
         after={"sectors": (REPORTED, _since(status.project))},
     ),
     Resource(
-        "figures", "Key figures",
+        "figures", N_("Key figures"),
         "Every number the sources give, with its unit, qualifier, date and the sentence it comes from.",
         pages.FIGURES, Figure, lambda data: list(data.figures.values()),
         instead={"value": _value_fields("number")},
@@ -237,7 +238,7 @@ RESOURCES: tuple[Resource, ...] = (
                                      lambda f, d, lang: formats.format_value(f, lang))},
     ),
     Resource(
-        "derived-figures", "Derived figures",
+        "derived-figures", N_("Derived figures"),
         "Numbers computed from the key figures when the site is built; no source states them. Each names "
         "its inputs and operation.",
         pages.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
@@ -253,13 +254,13 @@ RESOURCES: tuple[Resource, ...] = (
         },
     ),
     Resource(
-        "trade-goods", "Trade goods",
+        "trade-goods", N_("Trade goods"),
         "What Kazakhstan exports to the Republic of Korea and imports from it, as the source lists it. "
         "The turnover figures are in figures.csv (topic: trade).",
         pages.TRADE, Good, lambda data: list(data.goods),
     ),
     Resource(
-        "sources", "Sources",
+        "sources", N_("Sources"),
         "The articles every fact comes from.",
         pages.SOURCES, Source, lambda data: list(data.sources.values()),
     ),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import export, markers
+from . import export, markers, page_translations
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
@@ -87,7 +87,8 @@ class Site:
         if title is None:
             return expanded
         address = cite.page_address(page_path, self.site_url, self.use_directory_urls)
-        return expanded.rstrip("\n") + "\n\n" + cite.cite_block(ctx, title, self.site_name, address) + "\n"
+        return (expanded.rstrip("\n") + "\n\n"
+                + cite.cite_block(ctx, title, ui.site_name(self.site_name, ctx.lang), address) + "\n")
 
     def spellings_in(self, text: str) -> list[str]:
         """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
@@ -139,6 +140,6 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     report = result.report
     for problem in check_config(project_dir):
         report.add(problem)
-    for problem in markers.check_docs(project_dir / "docs"):
+    for problem in markers.check_docs(project_dir / "docs") + page_translations.notices(project_dir / "docs"):
         report.add(problem)
     return report

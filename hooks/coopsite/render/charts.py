@@ -69,7 +69,9 @@ def _text(x: float, y: float, content: str, cls: str = "kz-chart__text", anchor:
 def _lines(lay: Layout, x: float, y: float, content: str) -> tuple[dict, float]:
     """Wrapped text, a line each; returns the shape and the height used."""
     lines = textwrap.wrap(content, lay.chars) or [""]
-    return {"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines}, lay.line * len(lines)
+    # reader text the edition has not translated yet (render/context.py Untranslated) keeps its language
+    return ({"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines, "lang": getattr(content, "lang", None)},
+            lay.line * len(lines))
 
 
 def _rect(x: float, y: float, w: float, h: float, cls: str, dashed: bool = False) -> dict:

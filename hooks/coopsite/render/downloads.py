@@ -11,7 +11,7 @@ from .context import RenderContext
 
 
 def dataset_view(ctx: RenderContext, resource: export.Resource) -> dict:
-    return {"name": resource.name, "title": resource.title,
+    return {"name": resource.name, "title": ctx.gettext(resource.title),
             "csv": {"href": ctx.link(resource.csv_path), "name": f"{resource.name}.csv"},
             "json": {"href": ctx.link(resource.json_path), "name": f"{resource.name}.json"}}
 

@@ -39,7 +39,7 @@ def statement_view(ctx: RenderContext, statement: Statement) -> dict:
 
 def people(ctx: RenderContext) -> str:
     listed = [{
-        "name": person.name,
+        "name": ctx.person_name(person.id),
         "anchor": site_map.anchor("person", person.id),
         "role": ctx.text(person.role),
         "confirmation": confirmation_view(ctx.data, status.role(ctx.data, person), ctx.lang),

@@ -12,7 +12,7 @@ def _link(ctx: RenderContext, kind: str, item) -> dict:
     if kind == "figures":
         text = f"{format_value(item, ctx.lang)}: {ctx.text(item.label)}"
     elif kind == "statements":
-        text = f"{ctx.data.people[item.person_id].name}: {ctx.text(item.summary)}"
+        text = f"{ctx.person_name(item.person_id)}: {ctx.text(item.summary)}"
     else:
         text = ctx.text(item.title if kind == "milestones" else item.name)
     return {"href": ctx.link(*site_map.shown_at(kind, item.id)), "text": text}

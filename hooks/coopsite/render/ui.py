@@ -25,6 +25,17 @@ TEMPLATES = PACKAGE / "templates"
 OVERRIDES = "overrides/coopsite"  # under the project, next to Material's own overrides
 
 
+# mkdocs.yml's site_name, for the catalog (`make messages` does not read mkdocs.yml): each edition's
+# header, <title>, link previews and "Cite this page" name the site in its language. A test keeps it
+# equal to mkdocs.yml's; a site_name the catalog lacks is shown as written.
+SITE_NAME = N_("Kazakhstan–Korea Economic Cooperation")
+
+
+def site_name(name: str, lang: str) -> str:
+    """The site's name in an edition's language."""
+    return translations(lang).gettext(name) if name else name
+
+
 def md_heading(text: object) -> Markup:
     """Text for a Markdown heading line: no markup, no entity, no attribute list survives."""
     return Markup(md_text(text))
