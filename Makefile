@@ -25,10 +25,11 @@ $(NODE_DEPS): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_DEPS)
 
-## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change to docs/, data/ or hooks/
+## serve: preview the English site at http://127.0.0.1:8000, rebuilding on every change to docs/, data/ or hooks/ (EDITIONS=all: every edition; EDITIONS=ru: English and Russian)
+EDITIONS ?= $(or $(COOPSITE_EDITIONS),en)
 serve: $(STAMP)
 	@$(BIN)/python -m coopsite config .
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	COOPSITE_EDITIONS=$(EDITIONS) $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: strict build into site/; the old site/ is replaced only when the new build succeeds
 build: $(STAMP)

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from coopsite import editions_nav, publish
+from coopsite import editions, editions_nav, publish
 from coopsite.editions import DEFAULT, EDITIONS
 from coopsite.errors import DataError, Problem
 from coopsite.render import site_map, ui
@@ -64,6 +64,8 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     if _problems:
         return _error_files(files, config)
+    for file in [f for f in files.documentation_pages() if editions.not_built(f.src_uri)]:
+        files.remove(file)  # docs/ru/ when the Russian edition is not built (COOPSITE_EDITIONS)
     for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir)):
         files.append(File.generated(config, page.path, content=page.markdown))
     _site.site_name, _site.site_url = config.site_name, config.site_url or ""
@@ -109,12 +111,14 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 
 
 def on_page_context(context, *, page: Page, config, nav: Navigation):
-    """Each edition's pages show that edition's navigation."""
+    """Each edition's pages show that edition's navigation, and the site's name in its language (the
+    theme reads config.site_name as it renders the page; on_post_build puts mkdocs.yml's back)."""
     if _problems:
         return context
     edition = _site.edition(page.file.src_uri)
     if edition.lang in _edition_navs:
         context["nav"] = _edition_navs[edition.lang]
+    config["site_name"] = ui.site_name(_site.site_name, edition.lang)
     return context
 
 
@@ -122,6 +126,7 @@ def on_post_build(*, config) -> None:
     """Each edition searches its own pages, with its language's stemmer (search_index.json split)."""
     if _problems:
         return
+    config["site_name"] = _site.site_name
     editions_nav.split_search_index(Path(config.site_dir), EDITIONS)
     editions_nav.copy_sitemaps(Path(config.site_dir), EDITIONS)
 

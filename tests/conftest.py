@@ -19,12 +19,19 @@ settings.register_profile("repeatable", derandomize=True, print_blob=True)
 settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+# Behaviour tests run on FIXTURE, a frozen dataset (tests/fixtures/data/), so an editor's correct edit to
+# data/ never breaks them; tests whose point is the real data (it holds for any valid data, the editing
+# guide's examples apply to it) ask for REAL explicitly.
+REAL = ROOT / "data"
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml")
 # A fixed build date keeps "no later report" wording stable: 2026-01-01.
 BUILD_EPOCH = "1767225600"
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, data: Path = FIXTURE) -> Path:
+    """A copy of the project with `data` (the fixture dataset unless REAL is asked for) as its data/."""
+    shutil.copytree(data, target / "data", ignore=shutil.ignore_patterns("__pycache__"))
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -73,14 +80,20 @@ def run_build(project: Path, site_dir: Path | None = None, epoch: str = BUILD_EP
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A private copy of the project that a test may break."""
+    """A private copy of the project, on the fixture data, that a test may break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Path:
+    """A private copy of the project with the real data/, for what must hold for any valid data."""
+    return copy_project(tmp_path / "project", data=REAL)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuildResult:
-    """The real site, built once for every test that only reads it."""
-    project = copy_project(tmp_path_factory.mktemp("real") / "project")
+    """The site built from the fixture data, once, for every test that only reads it."""
+    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
     result = run_build(project)
     assert result.returncode == 0, result.output
     return result

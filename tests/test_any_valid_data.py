@@ -13,7 +13,7 @@ import pytest
 
 from coopsite import rules
 from coopsite.load import load
-from conftest import BUILD_EPOCH, copy_project, edit, run_build
+from conftest import BUILD_EPOCH, REAL, copy_project, edit, run_build
 from test_editing_guide import example, insert_into_list
 
 TODAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()  # the builds' date
@@ -49,7 +49,7 @@ def make_edits(project) -> None:
 @pytest.fixture(scope="module", params=["real data", "edited copy"])
 def valid(request, tmp_path_factory):
     """(project, dataset, built site) for the real data and for the edited copy."""
-    project = copy_project(tmp_path_factory.mktemp("valid") / "project")
+    project = copy_project(tmp_path_factory.mktemp("valid") / "project", data=REAL)
     if request.param == "edited copy":
         make_edits(project)
     result = load(project / "data", today=TODAY)

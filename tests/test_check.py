@@ -33,7 +33,7 @@ def test_no_update_notice_before_the_planned_date(project):
     result = run_check(project, epoch="1704067200")  # 2024-01-01: the plant's report is seven weeks old
     assert "data/plant.yaml" not in result.stdout
     assert "data/people.yaml:7:" not in result.stdout  # Sklyar's role, reported in November 2023
-    assert "data/people.yaml:57:7: people[5].role: notice: update needed" in result.stdout  # reported in 2019
+    assert re.search(r"data/people.yaml:\d+:7: people\[5\]\.role: notice: update needed", result.stdout)  # in 2019
 
 
 def test_unused_source_is_a_notice_not_an_error(project):

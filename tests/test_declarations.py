@@ -33,7 +33,7 @@ def test_a_declared_word_list_is_what_validation_accepts():
 
 
 def test_each_check_runs_alone_on_the_validated_files(project):
-    assert [f for check in checks.ERRORS for f in check(loaded(ROOT))] == []
+    assert [f for check in checks.ERRORS for f in check(loaded(project))] == []
     edit(project, "data/program.yaml", "    place: almaty", "    place: almati")
     [found] = checks.references_resolve(loaded(project))
     assert found.kind == "program" and found.path == ("projects", 0, "place")

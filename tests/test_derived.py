@@ -10,7 +10,7 @@ import pytest
 from coopsite import derived
 from coopsite.load import load, load_or_raise
 from coopsite.model import Range
-from conftest import ROOT, edit, line_of, run_build
+from conftest import FIXTURE, ROOT, edit, line_of, run_build
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -32,7 +32,7 @@ def test_rounding_is_marked():
 
 
 def test_the_real_derived_figures():
-    data = load_or_raise(ROOT / "data", today=TODAY)
+    data = load_or_raise(FIXTURE, today=TODAY)
     assert data.derived["kia-related-jobs"].value == Range(7500, 9000)
     # Rounded to the precision of its inputs (US$250 million, 1,500 jobs: two significant digits).
     assert data.derived["kia-investment-per-job"].value == 170000

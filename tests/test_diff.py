@@ -35,6 +35,10 @@ def test_diff_describes_added_removed_and_changed_facts(project):
     direction: import
     source: fresh-wind-2019
     quote: imports electronics, equipment and cars from the country of Morning Freshness
+    quote_translation:
+      ru: импортирует из Страны утренней свежести электронику, оборудование и автомобили
+      kk: Таңғы шық елінен электроника, жабдық және автокөліктер импорттайды
+      ko: 고요한 아침의 나라로부터 전자제품, 장비, 자동차를 수입한다
 """, "")
     edit(project, "data/plant.yaml", "\n  - id: pilot-launch", """
   - id: trial-assembly

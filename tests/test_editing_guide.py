@@ -25,7 +25,8 @@ def insert_into_list(project, file: str, list_key: str, snippet: str) -> None:
     path.write_text(text.replace(marker, marker + snippet + "\n", 1), encoding="utf-8")
 
 
-def test_the_worked_examples_build_into_the_site(project):
+def test_the_worked_examples_build_into_the_site(real_project):
+    project = real_project
     insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
     insert_into_list(project, "plant.yaml", "milestones", example("Add a milestone"))
     insert_into_list(project, "program.yaml", "sectors", example("Add a sector"))
@@ -51,9 +52,10 @@ def test_the_worked_examples_build_into_the_site(project):
 ARTICLE_2025 = "Kia launched pilot production at its plant in Kostanai in March 2025.\n"
 
 
-def test_recording_what_happened_to_a_plan_shows_planned_versus_actual(project):
+def test_recording_what_happened_to_a_plan_shows_planned_versus_actual(real_project):
     """The guide's first worked example, carried out on a copy of the real data: a new source with its
     text, and a report added to the planned pilot launch."""
+    project = real_project
     insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
     (project / "data" / "sources" / "kia-2025-report.txt").write_text(ARTICLE_2025, encoding="utf-8")
     plant = project / "data" / "plant.yaml"
@@ -99,7 +101,8 @@ def test_a_report_later_than_planned_shows_the_slip(project):
     assert "2 months later than planned" in html.unescape(built.page("kia-plant/"))
 
 
-def test_a_later_report_on_the_plants_status_shows_beside_the_first(project):
+def test_a_later_report_on_the_plants_status_shows_beside_the_first(real_project):
+    project = real_project  # the guide's example, on the real data
     insert_into_list(project, "sources.yaml", "sources", example("Add a source"))
     (project / "data" / "sources" / "kia-2025-report.txt").write_text(ARTICLE_2025, encoding="utf-8")
     guide = GUIDE.split("**The plant's status**", 1)[1]

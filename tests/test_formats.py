@@ -9,7 +9,7 @@ import pytest
 from coopsite import kazakh
 from coopsite.dates import PartialDate
 from coopsite.model import Figure, Range, Text, Unit
-from coopsite.render.values import format_value
+from coopsite.formats import format_value
 
 MONEY = Unit.model_validate({"id": "usd", "kind": "money", "symbol": "US$", "words": {
     "ru": {"one": "доллар США", "few": "доллара США", "many": "долларов США", "other": "доллара США",

@@ -34,7 +34,7 @@ from hypothesis import event, given
 from coopsite.load import DATA_FILES, load
 from coopsite.site import Site
 from coopsite.yamlfile import parse
-from conftest import ROOT, copy_project, run_build
+from conftest import FIXTURE, ROOT, copy_project, run_build
 from hostile import PAYLOADS, TODAY, markup_findings, render_site, walk
 
 # How long each example may take: generous, since CI machines are slow; a hang still fails.
@@ -52,7 +52,7 @@ if PROFILE not in BUILDS:
 IN_PROCESS = settings.get_profile(f"fuzz-{PROFILE}")
 
 MESSAGE = re.compile(r"^data/(?:sources/)?[\w.-]+(?::\d+:\d+)?: \S.*$")  # data files and the stored articles
-ORIGINAL_TEXT = {kind: (ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8") for kind in DATA_FILES}
+ORIGINAL_TEXT = {kind: (FIXTURE / f"{kind}.yaml").read_text(encoding="utf-8") for kind in DATA_FILES}
 ORIGINAL_DATA = {kind: parse(text, kind).data for kind, text in ORIGINAL_TEXT.items()}  # as the site reads them
 
 ODD_CHARACTERS = ["\t", "\x00", "\x07", "\x1b", "\x85", "\u2028", "\ufeff", "\ud7ff", "&", "*", "!", "%", "@",
@@ -190,7 +190,7 @@ def mutated_files(draw):
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("fuzz") / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(FIXTURE, target)
     return target
 
 

@@ -13,18 +13,19 @@ import pytest
 
 from coopsite import export
 from coopsite.dates import PartialDate
+from coopsite.render import ui
 from coopsite.editions import EDITIONS
 from coopsite.words import LANGUAGES
 from coopsite.load import load_or_raise
 from coopsite.yamlfile import read_file
-from conftest import ROOT, edit, run_build
+from conftest import FIXTURE, edit, run_build
 
-DATA = load_or_raise(ROOT / "data")
+DATA = load_or_raise(FIXTURE)
 
 
 def raw(kind: str) -> dict:
     """A data file exactly as the YAML says, without the site's model in between."""
-    return read_file(ROOT / "data" / f"{kind}.yaml", f"data/{kind}.yaml", root=ROOT / "data").data
+    return read_file(FIXTURE / f"{kind}.yaml", f"data/{kind}.yaml", root=FIXTURE).data
 
 
 def _date(value):
@@ -220,7 +221,7 @@ def test_every_page_has_cite_this_with_address_and_as_of_date(built_site):
         edition = next(e for e in reversed(EDITIONS) if address.startswith("http://127.0.0.1:8000/" + e.root))
         as_of = PartialDate.parse("2023-11-13").label(edition.lang)  # the cited edition's date form
         assert as_of in text and text.endswith(" " + address), text
-        assert "Kazakhstan–Korea Economic Cooperation" in text
+        assert ui.site_name("Kazakhstan–Korea Economic Cooperation", edition.lang) in text  # in the edition's words
 
 
 @pytest.mark.parametrize("page, names", [

@@ -13,9 +13,9 @@ from coopsite.load import load_or_raise
 from coopsite.render import charts, cite
 from coopsite.model import Text
 from coopsite.site import Site
-from conftest import ROOT
+from conftest import FIXTURE
 
-DATA = load_or_raise(ROOT / "data", today=dt.date(2026, 1, 1))
+DATA = load_or_raise(FIXTURE, today=dt.date(2026, 1, 1))
 
 
 def site() -> Site:

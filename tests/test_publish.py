@@ -14,7 +14,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from conftest import ROOT, copy_project, edit, run_build
+from conftest import FIXTURE, ROOT, copy_project, edit, run_build
+from coopsite.render import ui
 from coopsite import publish
 from coopsite.editions import EDITIONS, Edition, alternates, edition_of
 from coopsite.load import load_or_raise
@@ -131,7 +132,7 @@ def test_every_page_has_a_canonical_link_open_graph_and_twitter_meta(any_site):
         assert head.one("og:locale") == edition.locale
         if file.parent.name not in ("editing", "data-safety"):  # the editors' guides are English only
             assert sorted(head.meta["og:locale:alternate"]) == sorted(e.locale for e in EDITIONS if e != edition)
-        assert head.one("og:site_name") == "Kazakhstan–Korea Economic Cooperation"
+        assert head.one("og:site_name") == ui.site_name("Kazakhstan–Korea Economic Cooperation", edition.lang)
         assert head.one("twitter:card") == "summary_large_image"
         image = head.one("og:image")
         assert image == head.one("twitter:image") and image.startswith(site_url)
@@ -195,7 +196,7 @@ def test_the_home_page_links_the_feed(built_site):
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_or_raise(ROOT / "data", today=dt.date(2026, 1, 1))
+    return load_or_raise(FIXTURE, today=dt.date(2026, 1, 1))
 
 
 def test_a_feed_reader_parses_the_feed(any_site, dataset):
@@ -232,7 +233,7 @@ def test_feed_entries_are_dated_by_the_report_that_states_them_newest_first(buil
         assert entry.updated.startswith(milestone.reported.start.isoformat())
         assert "as reported on " + milestone.reported.label() in entry.summary
         for reasoning in milestone.inferred.values():
-            assert reasoning.rstrip(".") in entry.summary  # inferred says so, as on the site
+            assert reasoning.en.rstrip(".") in entry.summary  # inferred says so, as on the site
     for figure in dataset.figures.values():
         entry = by_link[f"{DEFAULT_SITE_URL}figures/#figure-{figure.id}"]
         reported = dataset.sources[figure.evidence.source_id].published

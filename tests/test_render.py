@@ -11,8 +11,8 @@ from coopsite.render import ui
 from coopsite.render.html import md_text
 from coopsite.render.plant import milestone_status_text
 from coopsite.render.site_map import static_linker
-from coopsite.render.values import format_value
-from conftest import ROOT
+from coopsite.formats import format_value
+from conftest import FIXTURE
 
 MONEY = Unit(id="usd", kind="money", symbol="US$")
 CARS = Unit(id="cars", kind="count", one=Text(en="car a year"), other=Text(en="cars a year"))
@@ -91,7 +91,7 @@ def test_links_are_relative_to_the_page(page, target, fragment, url):
 
 
 def test_timeline_places_undated_milestones_after_the_one_they_follow():
-    data = load_or_raise(ROOT / "data")
+    data = load_or_raise(FIXTURE)
     ids = [m.id for m in data.timeline()]
     assert ids.index("equipment-installation") == ids.index("construction-complete") + 1
     assert len(ids) == len(data.milestones)
@@ -100,7 +100,7 @@ def test_timeline_places_undated_milestones_after_the_one_they_follow():
 def test_every_figure_value_appears_in_its_own_quote():
     from coopsite import numbers
 
-    data = load_or_raise(ROOT / "data")
+    data = load_or_raise(FIXTURE)
     for fig in data.figures.values():
         parts = [fig.value.low, fig.value.high] if isinstance(fig.value, Range) else [fig.value]
         for number in parts:

@@ -12,7 +12,7 @@ import pytest
 
 from coopsite import articles, rules, status
 from coopsite.load import load, load_or_raise
-from conftest import ROOT, edit, line_of
+from conftest import FIXTURE, ROOT, edit, line_of
 
 TODAY = dt.date(2026, 1, 1)  # the same date as the builds' SOURCE_DATE_EPOCH (conftest.BUILD_EPOCH)
 
@@ -25,7 +25,7 @@ def errors(project, today=TODAY) -> list[str]:
 
 @pytest.fixture(scope="module")
 def data():
-    return load_or_raise(ROOT / "data", today=TODAY)
+    return load_or_raise(FIXTURE, today=TODAY)
 
 
 # -- 1. attribution ---------------------------------------------------------------------------
@@ -64,7 +64,7 @@ def test_the_localization_center_credited_to_sklyar_is_refused(project):
 
 def test_ceremony_links_without_the_inferred_mark_are_refused(project):
     text = (project / "data/plant.yaml").read_text(encoding="utf-8")
-    start = text.index("      statements: >-\n        The article names Sklyar")
+    start = text.index("      statements:\n        en: >-\n          The article names Sklyar")
     end = text.index("    status: done", start)
     (project / "data/plant.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     found = errors(project)
@@ -78,7 +78,7 @@ def test_ceremony_links_without_the_inferred_mark_are_refused(project):
 
 
 def test_everything_reads_as_reported_before_its_dates_pass():
-    early = load_or_raise(ROOT / "data", today=dt.date(2024, 1, 1))
+    early = load_or_raise(FIXTURE, today=dt.date(2024, 1, 1))
     assert not status.plant(early).unconfirmed
     assert not any(status.milestone(early, m).unconfirmed for m in early.milestones)
     assert status.sentence(status.plant(early), 12) == "as reported on 13 November 2023"
@@ -268,7 +268,7 @@ def test_left_out_numbers_are_listed_on_key_figures(built_site, data):
 def test_the_2019_article_is_dated_to_its_second_half_with_the_reasoning(data):
     source = data.sources["fresh-wind-2019"]
     assert source.published.iso() == "2019-H2"
-    assert "the first half of this year" in source.inferred["published"]
+    assert "the first half of this year" in source.inferred["published"].en
 
 
 # -- 8. prose -------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from urllib.parse import unquote, urldefrag, urljoin
 import pytest
 
 from coopsite.load import load_or_raise
-from coopsite.render.values import format_value
-from conftest import ROOT, cited_references
+from coopsite.formats import format_value
+from conftest import FIXTURE, cited_references
 
-DATA = load_or_raise(ROOT / "data")
+DATA = load_or_raise(FIXTURE)
 
 
 def text_of(page_html: str) -> str:

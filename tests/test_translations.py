@@ -190,7 +190,7 @@ def test_theme_language_kk_resolves_the_override():
 
 
 # -- sentences with a date read in each language -------------------------------------------------
-# A date reaches a sentence as the edition labels it (formats.date_label), a noun phrase at its precision;
+# A date reaches a sentence as the edition labels it (dates.label_in), a noun phrase at its precision;
 # each message puts it where that reads, and a date ending in an abbreviation's full stop ends the sentence.
 
 def _as_of(lang: str, date: str, **confirmation) -> str:

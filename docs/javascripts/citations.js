@@ -1,5 +1,5 @@
-// Previews of the numbered references: hover, focus or tap a marker [n] to read the quote, its
-// source and date (copied from the page's References list). Escape closes; on touch a first tap
+// Previews of the numbered references: hover, focus or tap a marker [n] to read the quote (and the
+// site's translation of it, in the other editions), its source and date (copied from the page's References list). Escape closes; on touch a first tap
 // opens the preview and a second tap, or the preview's link, goes to the reference. Without this
 // script each marker is a plain link to its reference.
 (() => {
@@ -24,9 +24,8 @@
     const ref = document.getElementById(mark.hash.slice(1));
     if (!ref) return;
     if (shown) shown.removeAttribute("aria-describedby");
-    preview.replaceChildren(
-      ref.querySelector(".kz-references__quote").cloneNode(true),
-      ref.querySelector(".kz-references__source").cloneNode(true));
+    preview.replaceChildren(...[".kz-references__quote", ".kz-translation", ".kz-references__source"]
+      .map(part => ref.querySelector(part)).filter(Boolean).map(part => part.cloneNode(true)));
     const go = document.createElement("a");
     go.href = mark.hash;
     go.className = "kz-ref-preview__go";

@@ -7,6 +7,7 @@ article gives. Nothing here knows about MkDocs or the rest of the data.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Iterable
 
@@ -68,7 +69,8 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)  # the rules ask again for each quote of an article; the texts are few
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence: a paragraph break always ends one; a full stop, ! or ? followed
     by a space ends one unless it closes an abbreviation such as 'Nov.'."""
     spans: list[tuple[int, int]] = []
@@ -84,7 +86,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = end
         if text[start:paragraph.end()].strip():
             spans.append((start, paragraph.end()))
-    return spans
+    return tuple(spans)
 
 
 # Typographic quotation marks and apostrophes read as the plain ones: an editor's keyboard types
@@ -96,14 +98,18 @@ def plain_marks(text: str) -> str:
     return text.translate(_PLAIN_MARKS)
 
 
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+_plain_text = lru_cache(maxsize=64)(plain_marks)  # an article's text, once for all its quotes
+
+
+@lru_cache(maxsize=16384)  # each quote is looked for by several rules, and again by the next `mkdocs serve` rebuild
+def find_quote(text: str, quote: str) -> tuple[tuple[int, int], ...]:
     """Every place the quote occurs, ignoring differences in spacing, line breaks and the kind of
     quotation marks."""
     words = plain_marks(quote).split()
     if not words:
-        return []
+        return ()
     pattern = r"\s+".join(re.escape(w) for w in words)
-    return [(m.start(), m.end()) for m in re.finditer(pattern, plain_marks(text))]
+    return tuple((m.start(), m.end()) for m in re.finditer(pattern, _plain_text(text)))
 
 
 def closest_passage(text: str, quote: str) -> str:

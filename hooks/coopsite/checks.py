@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional
 
 from . import derived, numbers
+from .words import LANGUAGE_NAMES, LANGUAGES
 from .errors import Path, did_you_mean
-from .model import FILES, Declared, RefersTo, declared_metadata
+from .model import FILES, Declared, RefersTo, TranslationOf, declared_metadata, reader_texts
 from .yamlfile import YamlDocument
 
 
@@ -124,6 +125,11 @@ def defined(loaded: Loaded, what: str) -> Optional[dict[str, Declared]]:
     return loaded.by_kind.get(what, {})
 
 
+def each(loaded: Loaded, kind: str, collection: str) -> Iterator[tuple[int, Declared]]:
+    """(position, entry) of a list in a data file; none when that file failed validation."""
+    return enumerate(getattr(loaded.files[kind], collection)) if kind in loaded.files else iter(())
+
+
 # -- the checks ---------------------------------------------------------------------------------
 
 def ids_unique(loaded: Loaded) -> Iterator[Finding]:
@@ -158,9 +164,7 @@ def references_resolve(loaded: Loaded) -> Iterator[Finding]:
 
 def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
     """A figure's quote writes its value, so a typo in a number is caught."""
-    if "figures" not in loaded.files:
-        return
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    for i, figure in each(loaded, "figures", "figures"):
         value = figure.value
         for number in ([value.low, value.high] if hasattr(value, "low") else [value]):
             if not numbers.appears_in(number, figure.quote):
@@ -171,19 +175,15 @@ def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
 
 
 def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
-    if "figures" not in loaded.files:
-        return
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    for i, figure in each(loaded, "figures", "figures"):
         if hasattr(figure.value, "low") and figure.value.low > figure.value.high:
             yield Finding("figures", ("figures", i, "value"), f"the range's low end ({figure.value.low:g}) is above "
                                                               f"its high end ({figure.value.high:g})")
 
 
 def percentages_at_most_100(loaded: Loaded) -> Iterator[Finding]:
-    units = defined(loaded, "unit")
-    if "figures" not in loaded.files or units is None:
-        return
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    units = defined(loaded, "unit") or {}
+    for i, figure in each(loaded, "figures", "figures"):
         unit = units.get(figure.unit_id)
         high = figure.value.high if hasattr(figure.value, "high") else figure.value
         if unit is not None and unit.kind == "percent" and high > 100:
@@ -206,10 +206,8 @@ def inferred_fields_exist(loaded: Loaded) -> Iterator[Finding]:
 
 def done_not_after_report(loaded: Loaded) -> Iterator[Finding]:
     """A milestone reported as done cannot be dated after the report it rests on."""
-    sources = defined(loaded, "source")
-    if "plant" not in loaded.files or sources is None:
-        return
-    for i, milestone in enumerate(loaded.files["plant"].milestones):
+    sources = defined(loaded, "source") or {}
+    for i, milestone in each(loaded, "plant", "milestones"):
         source = sources.get(milestone.source_id)
         if source and milestone.date and milestone.status == "done" and milestone.date.start > source.published.end:
             yield Finding("plant", ("milestones", i, "status"),
@@ -327,37 +325,61 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
                           severity="notice")
 
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}
+@lru_cache(maxsize=None)
+def _translated_fields(cls: type) -> tuple[tuple[str, str, Optional[str], Optional[str]], ...]:
+    """Each field of `cls`: (attribute, name in the file, and for a translation field (model.TranslationOf)
+    the attribute and file name of the field it translates), worked out once per class."""
+    fields = cls.model_fields
+    found = []
+    for name, info in fields.items():
+        original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
+        found.append((name, info.alias or name, original, (fields[original].alias or original) if original else None))
+    return tuple(found)
 
 
-def _texts(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every reader text (by-language text) inside a validated value, with its path."""
-    from .model import _TextBase
-
-    if isinstance(value, _TextBase):
-        yield path, value
-    elif isinstance(value, Declared):
-        for name, info in type(value).model_fields.items():
-            yield from _texts(getattr(value, name), path + (info.alias or name,))
+def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
+    """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
+    of the quote, the name of its translation field and the translation (None when there is none)."""
+    if isinstance(value, Declared):
+        for name, alias, original, original_alias in _translated_fields(type(value)):
+            if original is not None and getattr(value, original, None):
+                yield path + (original_alias,), alias, getattr(value, name)
+            elif original is None:
+                yield from _quotes(getattr(value, name), path + (alias,))
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))
+            yield from _quotes(item, path + (i,))
 
 
 def translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each reader text without a translation, one notice per language: the edition shows the English,
-    marked as not yet translated, so this is never an error."""
-    from .model import LANGUAGES
-
+    marked as not yet translated, so this is never an error. An inference's reasoning written as plain
+    text is English."""
     for kind, data in loaded.files.items():
-        for path, text in _texts(data, ()):
+        for path, text in reader_texts(data):
             for lang in LANGUAGES[1:]:
                 if kind == "units" and loaded.files["units"].units[path[1]].words.get(lang):
                     continue  # a unit's words in that language are under words: (by plural form)
                 if not getattr(text, lang, None):
-                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES.get(lang, lang)}: add "
-                                              f"'{lang}:' beside 'en:' (the {LANGUAGE_NAMES.get(lang, lang)} edition "
-                                              f"shows the English until then)", key=True, severity="notice")
+                    how = (f"write the reasoning as 'en:' and add '{lang}:' beside it" if "inferred" in path[-2:-1]
+                           and len(text.values) == 1 else f"add '{lang}:' beside 'en:'")
+                    yield Finding(kind, path, f"not yet translated into {LANGUAGE_NAMES[lang]}: {how} "
+                                              f"(the {LANGUAGE_NAMES[lang]} edition shows the English "
+                                              f"until then)", key=True, severity="notice")
 
 
-NOTICES: tuple[Check, ...] = (sources_cited, translations_missing)  # run only when every file is valid
+def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
+    """Each quote without the site's translation into a language, one notice per language: the edition
+    shows the article's words alone until then."""
+    for kind, data in loaded.files.items():
+        for path, field_name, translation in _quotes(data, ()):
+            for lang in LANGUAGES[1:]:
+                if translation is None or not getattr(translation, lang, None):
+                    how = (f"add '{field_name}:' after it, with '{lang}:' and the translation indented below"
+                           if translation is None else f"add '{lang}:' under '{field_name}:'")
+                    yield Finding(kind, path, f"quote not yet translated into {LANGUAGE_NAMES[lang]}: {how} "
+                                              f"(the {LANGUAGE_NAMES[lang]} edition shows the article's "
+                                              f"words without a translation until then)", key=True, severity="notice")
+
+
+NOTICES: tuple[Check, ...] = (sources_cited, translations_missing, quote_translations_missing)  # run only when every file is valid

@@ -1,4 +1,5 @@
-"""Dates known to a year, a half, a quarter, a month or a day, and labels at that precision."""
+"""Dates known to a year, a half, a quarter, a month or a day, and labels at that precision in each
+edition's language (Babel's forms and the catalog's)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .catalog import N_, translations
 
 DATE_FORMS = "a year (2024), a half (2025-H1), a quarter (2025-Q1), a month (2023-01) or a day (2023-11-11)"
 
@@ -109,12 +113,10 @@ class PartialDate:
         return f"{self.year}-{self.part:02d}-{self.day:02d}"
 
     def label(self, lang: str = "en") -> str:
-        """'2024', 'H1 2025', 'Q1 2025', 'January 2023', '11 November 2023'; another language's form
-        comes from formats.date_label."""
+        """'2024', 'H1 2025', 'Q1 2025', 'January 2023', '11 November 2023'; in another language, its own
+        form (label_in)."""
         if lang != "en":
-            from .formats import date_label
-
-            return date_label(self, lang)
+            return label_in(self, lang)
         if self.precision == "year":
             return f"{self.year}"
         if self.precision == "half":
@@ -133,3 +135,33 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.label()
+
+
+# A year, a half and a quarter as each language writes them, from the catalog: a year alone reads
+# "2024 г." in Russian and "2024 ж." in Kazakh; halves and quarters have words of their own in
+# Korean (상반기, 하반기) and Roman numerals in Russian ("I квартал 2025 г."), as statistics write them.
+YEAR = N_("%(year)s")
+HALVES = {1: N_("H1 %(year)s"), 2: N_("H2 %(year)s")}
+QUARTERS = {1: N_("Q1 %(year)s"), 2: N_("Q2 %(year)s"), 3: N_("Q3 %(year)s"), 4: N_("Q4 %(year)s")}
+
+
+@lru_cache(maxsize=4096)  # Babel is slow, and the same dates recur on many pages and editions
+def label_in(date: PartialDate, lang: str) -> str:
+    """A date at its precision in the language's form: '13 ноября 2023 г.', '2023년 11월 13일', 'январь 2023 г.',
+    '2023 ж. қаңтар' (days and months from Babel); years, halves and quarters from the catalog:
+    '2024 г.', '2024 ж.', '2024년', 'I квартал 2025 г.', '2025 ж. І тоқсан', '2025년 1분기'."""
+    if lang == "en":
+        return date.label()
+    from babel.dates import format_skeleton
+
+    if date.precision == "year":
+        return translations(lang).gettext(YEAR) % {"year": date.year}
+    if date.precision == "half":
+        return translations(lang).gettext(HALVES[date.part]) % {"year": date.year}
+    if date.precision == "quarter":
+        return translations(lang).gettext(QUARTERS[date.part]) % {"year": date.year}
+    if date.precision == "month":
+        return format_skeleton("yMMMM", dt.date(date.year, date.part, 1), locale=lang)
+    from babel.dates import format_date
+
+    return format_date(dt.date(date.year, date.part, date.day), "long", locale=lang)

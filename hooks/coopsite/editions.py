@@ -46,9 +46,10 @@ ALL_EDITIONS: tuple[Edition, ...] = (
     Edition("kk", "kk_KZ", "kk/", "Қазақша", ("en",), ()),
     Edition("ko", "ko_KR", "ko/", "한국어", ("ko",), ()),
 )
-# COOPSITE_EDITIONS=en (or en,ru) builds only those editions: a quicker preview of one edition, and
-# the English-only build the benchmark compares the four editions with. Unset: every edition.
-_ONLY = [lang for lang in os.environ.get("COOPSITE_EDITIONS", "").split(",") if lang]
+# COOPSITE_EDITIONS=en (or en,ru) builds only those editions: a quicker preview of one edition (what
+# `make serve` builds unless told EDITIONS=all), and the English-only build the benchmark compares the
+# four editions with. Unset, empty or `all`: every edition.
+_ONLY = [lang for lang in os.environ.get("COOPSITE_EDITIONS", "").split(",") if lang and lang != "all"]
 EDITIONS: tuple[Edition, ...] = tuple(e for e in ALL_EDITIONS if not _ONLY or e.lang in _ONLY or not e.root)
 DEFAULT = EDITIONS[0]
 
@@ -60,6 +61,11 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def not_built(path: str) -> bool:
+    """A page of an edition this build leaves out (COOPSITE_EDITIONS): docs/ru/ when only English is built."""
+    return any(e.root and e not in EDITIONS and path.startswith(e.root) for e in ALL_EDITIONS)
+
+
 def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
     """The edition a page belongs to: the one whose root is the longest prefix of its URL."""
     matching = [e for e in editions if page_url.startswith(e.root)]
@@ -68,10 +74,6 @@ def edition_of(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> Editi
 
 # Pages only the default edition has (the editors' guides), by their URL's first part.
 DEFAULT_ONLY = ("editing", "data-safety")
-
-
-def by_lang(lang: str, editions: tuple[Edition, ...] = EDITIONS) -> Edition:
-    return next(e for e in editions if e.lang == lang)
 
 
 def alternates(page_url: str, editions: tuple[Edition, ...] = EDITIONS) -> list[tuple[Edition, str]]:

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
 from . import formats, pages, status
+from .formats import N_  # the datasets' titles, for the catalog: the pages show them in each edition's words
 from .dates import DATE_FORMS, PartialDate
-from .words import LANGUAGES
+from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
-    Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text, declared_metadata,
+    TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text,
+    Translation, declared_metadata,
 )
 
 DOWNLOAD_DIR = "data"  # under the site root: data/figures.csv, data/datapackage.json
@@ -88,15 +90,13 @@ def _en(text: Optional[Text]) -> Optional[str]:
     return text.get("en") if text is not None else None
 
 
-def _written_in(text: Optional[Text], lang: str) -> Optional[str]:
+def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
+    return text.values if text is not None else None
+
+
+def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
     """The text in one language as the data gives it: empty where it is not translated yet (no English stand-in)."""
     return getattr(text, lang, None) if text is not None else None
-
-
-def _language_name(lang: str) -> str:
-    from babel import Locale
-
-    return Locale("en").languages[lang]
 
 
 def per_language(name: str, type_: str, description: str, get: Callable[[Any, Dataset, str], Any],
@@ -104,7 +104,7 @@ def per_language(name: str, type_: str, description: str, get: Callable[[Any, Da
     """One column per language of the data (words.LANGUAGES): title_en, title_ru, title_kk, title_ko;
     `translated`: the other languages' cells are empty until an editor adds the translation."""
     def described(lang: str) -> str:
-        text = _noted(description, f" ({_language_name(lang)})")
+        text = _noted(description, f" ({LANGUAGE_NAMES[lang]})")
         return text.removesuffix(".") + "; empty where not translated yet." if translated and lang != "en" else text
 
     return tuple(Field(f"{name}_{lang}", type_, described(lang), lambda e, d, lang=lang: get(e, d, lang))
@@ -145,6 +145,15 @@ def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
     not translated yet), any other field one column; names, types and descriptions from model.py."""
     name, description = info.alias or attribute, info.description or ""
     _, classes = declared_metadata(info)
+    if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
+        return tuple(Field(f"{name}_{lang}", "string",
+                           _noted(description, f" ({LANGUAGE_NAMES[lang]})").removesuffix(".")
+                           + "; empty where not translated yet.",
+                           lambda e, d, lang=lang: _written_in(getattr(e, attribute), lang))
+                     for lang in TRANSLATED_LANGUAGES)
+    if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
+        return (Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
+                      lambda e, d: {key: _by_language(text) for key, text in getattr(e, attribute).items()}),)
     if Text in classes:
         return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
                             translated=True)
@@ -195,7 +204,7 @@ def _since(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
-        "milestones", "Kia plant milestones",
+        "milestones", N_("Kia plant milestones"),
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
         pages.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
@@ -209,19 +218,19 @@ RESOURCES: tuple[Resource, ...] = (
                            "quote": r.evidence.quote, "reported": _date(r.reported)} for r in m.history]),)},
     ),
     Resource(
-        "sectors", "Fresh Wind program sectors",
+        "sectors", N_("Fresh Wind program sectors"),
         "The sectors of the Fresh Wind cooperation program, as the source lists them.",
         pages.PROGRAM, Sector, lambda data: list(data.sectors.values()),
         after={"description": (REPORTED, _since(status.sector))},
     ),
     Resource(
-        "projects", "Fresh Wind program projects",
+        "projects", N_("Fresh Wind program projects"),
         "The projects of the Fresh Wind program that the sources name.",
         pages.PROGRAM, Project, lambda data: list(data.projects.values()),
         after={"sectors": (REPORTED, _since(status.project))},
     ),
     Resource(
-        "figures", "Key figures",
+        "figures", N_("Key figures"),
         "Every number the sources give, with its unit, qualifier, date and the sentence it comes from.",
         pages.FIGURES, Figure, lambda data: list(data.figures.values()),
         instead={"value": _value_fields("number")},
@@ -229,7 +238,7 @@ RESOURCES: tuple[Resource, ...] = (
                                      lambda f, d, lang: formats.format_value(f, lang))},
     ),
     Resource(
-        "derived-figures", "Derived figures",
+        "derived-figures", N_("Derived figures"),
         "Numbers computed from the key figures when the site is built; no source states them. Each names "
         "its inputs and operation.",
         pages.FIGURES, DerivedFigure, lambda data: list(data.derived.values()),
@@ -245,13 +254,13 @@ RESOURCES: tuple[Resource, ...] = (
         },
     ),
     Resource(
-        "trade-goods", "Trade goods",
+        "trade-goods", N_("Trade goods"),
         "What Kazakhstan exports to the Republic of Korea and imports from it, as the source lists it. "
         "The turnover figures are in figures.csv (topic: trade).",
         pages.TRADE, Good, lambda data: list(data.goods),
     ),
     Resource(
-        "sources", "Sources",
+        "sources", N_("Sources"),
         "The articles every fact comes from.",
         pages.SOURCES, Source, lambda data: list(data.sources.values()),
     ),

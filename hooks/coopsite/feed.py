@@ -23,7 +23,7 @@ from .render import site_map, ui
 from .render.evidence import INFERRED_FIELD_WORDS
 from .render.plant import STATE_WORDS, confirmation_view, milestone_state
 from .render.ui import N_, translations
-from .render.values import format_value
+from .formats import format_value
 
 # The feed's own words, marked for the message catalog and translated per edition; each entry's
 # summary comes from templates/feed-summary.html, in the edition's words and date forms.
@@ -71,7 +71,7 @@ def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
 
     def common(evidence, inferred) -> dict:
         return {"quote": evidence.quote, "source": data.sources[evidence.source_id].title.get(lang),
-                "inferred": [{"field": gettext(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason}
+                "inferred": [{"field": gettext(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
                              for name, reason in inferred.items()]}
 
     entries = []

@@ -11,12 +11,12 @@ a Korean reader would not write), the others in Babel's compact "млн/млрд
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import derived as derived_math
 from . import kazakh, numbers, words
+from .catalog import N_, translations
 from .model import Range
 
 if TYPE_CHECKING:
@@ -47,19 +47,8 @@ def amount(unit: Unit, value: float | Range, lang: str = "en") -> str:
 
 # The qualifiers in a sentence of the catalog, so that each language puts its word where it goes
 # ("500개 이상"); English reads the same as QUALIFIER_WORDS.
-def N_(message: str) -> str:
-    """Marks a sentence for the catalog (`make messages`); it is translated where it is written."""
-    return message
-
-
 QUALIFIED = {"about": N_("about %(value)s"), "more-than": N_("more than %(value)s"),
              "less-than": N_("less than %(value)s"), "up-to": N_("up to %(value)s")}
-# A year, a half and a quarter as each language writes them, from the catalog: a year alone reads
-# "2024 г." in Russian and "2024 ж." in Kazakh; halves and quarters have words of their own in
-# Korean (상반기, 하반기) and Roman numerals in Russian ("I квартал 2025 г."), as statistics write them.
-YEAR = N_("%(year)s")
-HALVES = {1: N_("H1 %(year)s"), 2: N_("H2 %(year)s")}
-QUARTERS = {1: N_("Q1 %(year)s"), 2: N_("Q2 %(year)s"), 3: N_("Q3 %(year)s"), 4: N_("Q4 %(year)s")}
 
 
 # Languages whose qualifier goes with the number, before the unit's word, in the case the
@@ -87,9 +76,7 @@ def format_value(figure: Figure | DerivedFigure, lang: str = "en") -> str:
 # -- other languages, with Babel ------------------------------------------------------------------
 
 def _gettext(lang: str, message: str) -> str:
-    from .render import ui  # the catalog of the language
-
-    return ui.translations(lang).gettext(message)
+    return translations(lang).gettext(message)
 
 
 @lru_cache(maxsize=None)
@@ -99,6 +86,10 @@ def _locale(lang: str):
     return Locale.parse(lang)
 
 
+# Babel's formatting is the slow part of a page in another language; the same numbers and dates
+# recur on many pages and editions, so each is written once per process (`typed`: 1500 and 1500.0
+# are written differently).
+@lru_cache(maxsize=4096, typed=True)
 def decimal(number: float, lang: str) -> str:
     """1500 -> '1 500' (ru, kk, with a no-break space), '1,500' (ko); 2.5 -> '2,5' (ru)."""
     from babel.numbers import format_decimal
@@ -122,6 +113,7 @@ def _man_eok(number: float) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=4096, typed=True)
 def scaled_in(number: float, lang: str) -> tuple[str, bool]:
     """A large number as a reader of `lang` writes it, and whether it was scaled: ('250 млн', True)."""
     if lang == "ko":
@@ -174,27 +166,6 @@ def _amount_in(unit: Unit, value: float | Range, lang: str, qualify=lambda numbe
         (_man_eok(value), True) if lang == "ko" and value >= 10_000 else (decimal(value, lang), False))
     noun, pattern = _noun(unit, value, lang, scaled)
     return _with_noun(qualify(text), noun, pattern, unit, lang)
-
-
-def date_label(date, lang: str = "en") -> str:
-    """A date at its precision in the language's form: '13 ноября 2023 г.', '2023년 11월 13일', 'январь 2023 г.',
-    '2023 ж. қаңтар' (days and months from Babel); years, halves and quarters from the catalog:
-    '2024 г.', '2024 ж.', '2024년', 'I квартал 2025 г.', '2025 ж. І тоқсан', '2025년 1분기'."""
-    if lang == "en":
-        return date.label()
-    from babel.dates import format_skeleton
-
-    if date.precision == "year":
-        return _gettext(lang, YEAR) % {"year": date.year}
-    if date.precision == "half":
-        return _gettext(lang, HALVES[date.part]) % {"year": date.year}
-    if date.precision == "quarter":
-        return _gettext(lang, QUARTERS[date.part]) % {"year": date.year}
-    if date.precision == "month":
-        return format_skeleton("yMMMM", dt.date(date.year, date.part, 1), locale=lang)
-    from babel.dates import format_date
-
-    return format_date(dt.date(date.year, date.part, date.day), "long", locale=lang)
 
 
 def machine_value(figure: Figure | DerivedFigure) -> str:

@@ -9,9 +9,9 @@ word less its last three letters); Korean attaches particles after the name, whi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from .model import LANGUAGES, Dataset, Term, _TextBase
+from .model import LANGUAGES, Dataset, Term, _TextBase, reader_texts
 
 NAME_KINDS = ("person", "place", "company", "program")
 
@@ -25,25 +25,11 @@ class Miss:
 
 
 def texts(data: Dataset) -> Iterator[tuple[str, _TextBase]]:
-    """Every reader text of the data, with a path naming where it is."""
-    def walk(value, path: str):
-        if isinstance(value, _TextBase):
-            yield path, value
-        elif hasattr(type(value), "model_fields"):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name), f"{path}.{name}")
-        elif isinstance(value, (tuple, list)):
-            for i, item in enumerate(value):
-                yield from walk(item, f"{path}[{i}]")
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, f"{path}.{key}")
-
+    """Every reader text of the data, with a path naming where it is ('people[0].role')."""
     for name in ("sources", "people", "statements", "places", "topics", "figures", "derived", "sectors", "projects",
-                 "goods", "milestones", "left_out", "discrepancies"):
-        yield from walk(getattr(data, name), name)
-    yield from walk(data.plant, "plant")
-    yield from walk(data.program, "program")
+                 "goods", "milestones", "left_out", "discrepancies", "plant", "program"):
+        for path, text in reader_texts(getattr(data, name), (name,)):
+            yield "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip("."), text
 
 
 def _written(form: str, text: str, lang: str) -> bool:
@@ -67,3 +53,25 @@ def misses(data: Dataset) -> list[Miss]:
                 if not any(_written(form, translated, lang) for form in forms):
                     found.append(Miss(path, lang, term, translated))
     return found
+
+
+class OtherSpellings:
+    """The glossary's other spellings of the names a page mentions, for the page's hidden search text.
+
+    Made once per build: each form with the set of its characters. A form with a character the page
+    does not have cannot be in it, so a page is searched only for forms in its own scripts (an English
+    page for no Cyrillic or Hangul form), and each form once."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._terms = [term.spellings() for term in terms]
+        self._characters = {form: frozenset(form) for forms in self._terms for form in forms}
+
+    def missing_from(self, text: str) -> list[str]:
+        """Every spelling, in every language, of the names `text` mentions in any form, less those it has."""
+        characters = set(text)
+        present = {form for form, needs in self._characters.items() if needs <= characters and form in text}
+        found: list[str] = []
+        for forms in self._terms:
+            if any(form in present for form in forms):
+                found.extend(form for form in forms if form not in present)
+        return list(dict.fromkeys(found))

@@ -11,9 +11,8 @@ changed after.
 """
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterator, Optional, get_args, get_origin
 
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, GetPydanticSchema, PrivateAttr, Strict, StringConstraints,
@@ -108,11 +107,6 @@ Date = Annotated[PartialDate, GetPydanticSchema(lambda _type, _handler: core_sch
     _date)), WithJsonSchema({
     "type": ["string", "integer"], "pattern": DATE_PATTERN, "description": f"A date at its true precision: {DATE_FORMS}.",
     "examples": [2024, "2025-Q1", "2023-01", "2023-11-11"]}), Expected(f"a date as {DATE_FORMS}")]
-Inferred = Annotated[dict[str, PlainText], Field(
-    description="Fields the source leaves implicit, each with the reasoning that supplies it; empty when nothing is "
-                "inferred.",
-    examples=[{"date": "The article says 'In January'; the year is taken as 2023."}]),
-    Expected("a mapping from a field name to the reasoning, such as 'date: The article says ...'")]
 # A whole number stays an int (250000000 is written back as such), a decimal a float.
 Number = Annotated[Annotated[int, Strict(), Field(gt=0)] | Annotated[float, Strict(), Field(gt=0)],
                    WithJsonSchema({"type": "number", "exclusiveMinimum": 0})]
@@ -149,11 +143,74 @@ Text = create_model(  # one field per language of words.Language: 'en' required,
     "Text", __base__=_TextBase, __doc__=_TextBase.__doc__,
     **{lang: (PlainText, ...) if lang == "en" else (PlainText, None) for lang in LANGUAGES},
 )
+def reader_texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, "_TextBase"]]:
+    """Every reader text (text by language, an inference's reasoning included) inside a declared value,
+    a list or a mapping of them, with its path: ('milestones', 0, 'title')."""
+    if isinstance(value, _TextBase):
+        yield path, value
+    elif isinstance(value, Declared):
+        for name, info in type(value).model_fields.items():
+            yield from reader_texts(getattr(value, name), path + (info.alias or name,))
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            yield from reader_texts(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from reader_texts(item, path + (key,))
+
+
 ReaderText = Annotated[Text, Field(
     description="Text shown to readers, by language: 'en' is required; "
                 f"{words.listed(LANGUAGES[1:], 'and')} may be added as translations.",
     examples=[{"en": "Construction completed"}]),
     Expected("text by language, such as 'en: Construction completed' on the next line, indented")]
+
+
+def _as_text(value: Any) -> Any:
+    """Reasoning written as plain text is English: the same Text as one written by language."""
+    return Text(en=value) if isinstance(value, str) else value
+
+
+# The reasoning behind an inferred value is the site's own words: plain text (English), or by language
+# like any reader text (en: required, ru:, kk:, ko: its translations).
+Reasoning = Annotated[PlainText | Text, AfterValidator(_as_text)]
+Inferred = Annotated[dict[str, Reasoning], Field(
+    description="Fields the source leaves implicit, each with the reasoning that supplies it (plain English text, "
+                "or by language: 'en:' with 'ru:', 'kk:', 'ko:' beside it); empty when nothing is inferred.",
+    examples=[{"date": "The article says 'In January'; the year is taken as 2023."}]),
+    Expected("a mapping from a field name to the reasoning, such as 'date: The article says ...'")]
+
+
+class TranslationOf(str):
+    """Marks a field that holds the site's translation of another field (the article's own words): the
+    name of that field. The check for missing translations and the evidence pair them through it."""
+
+
+class _TranslationBase(Declared):
+    """The site's translation of an article's words, by language (the original stays as written)."""
+
+    def get(self, lang: str) -> Optional[str]:
+        return getattr(self, lang, None) if lang in TRANSLATED_LANGUAGES else None
+
+    @property
+    def values(self) -> dict[str, str]:
+        return {lang: getattr(self, lang) for lang in TRANSLATED_LANGUAGES if getattr(self, lang)}
+
+
+TRANSLATED_LANGUAGES = LANGUAGES[1:]
+Translation = create_model(  # one optional field per language of words.Language but English (the articles')
+    "Translation", __base__=_TranslationBase, __doc__=_TranslationBase.__doc__,
+    **{lang: (PlainText, None) for lang in TRANSLATED_LANGUAGES},
+)
+
+
+def translation_of(original: str) -> Any:
+    """The site's translation of the field `original` (a quote), shown beside it, labelled as a translation."""
+    return Annotated[Translation, TranslationOf(original), Field(
+        description=f"The site's translation of {original}, by language ({words.listed(TRANSLATED_LANGUAGES, 'and')}"
+                    f"): each edition shows the article's words with the translation beside it, labelled as ours.",
+        examples=[{"ru": "Строительство планируется завершить в 2024 году."}]),
+        Expected(f"the translation of {original} by language, such as 'ru: ...' on the next line, indented")]
 
 
 @dataclass(frozen=True)
@@ -162,6 +219,7 @@ class Evidence:
 
     source_id: str
     quote: str
+    translation: Optional["Translation"] = None  # the site's translation of the quote, by language
 
 
 SourceId = Annotated[ref("source"), Field(alias="source", description="The id of the source article (see sources.csv).")]
@@ -176,7 +234,7 @@ class Cited(Declared):
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(self.source_id, self.quote)
+        return Evidence(self.source_id, self.quote, getattr(self, "quote_translation", None))
 
 
 # -- the entries --------------------------------------------------------------------------------
@@ -190,6 +248,7 @@ class Source(Declared):
     id: Id = Field(description="The source's id, used in the source column of the other files.")
     title: ReaderText = Field(description="The article's title, ours when it has no headline.")
     headline: Optional[PlainText] = Field(None, description="The article's own headline; empty when it has none.")
+    headline_translation: translation_of("headline") = None
     outlet: Optional[PlainText] = Field(None, description="The publication; empty when not stated.")
     url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
                             Expected("an address starting with http:// or https://")]] = Field(
@@ -215,6 +274,7 @@ class Person(Cited):
     role: ReaderText = Field(description="The role the source gives, at the source's date.")
     source_id: SourceId
     quote: Quote
+    quote_translation: translation_of("quote") = None
 
 
 class Statement(Cited):
@@ -230,6 +290,7 @@ class Statement(Cited):
                                      "reported speech.")
     summary: ReaderText = Field(description="What was said, in a sentence of ours.")
     quote: Quote
+    quote_translation: translation_of("quote") = None
     inferred: Inferred = {}
 
 
@@ -404,6 +465,7 @@ class Figure(Cited):
     source_id: SourceId
     quote: Quote = Field(description="The source article's sentence that states this fact, verbatim; it must "
                                      "contain the value as written there.")
+    quote_translation: translation_of("quote") = None
     statement_ids: refs("statement") = Field((), alias="statements",
                                              description="Ids of the statements (people page) behind this fact.")
     inferred: Inferred = {}
@@ -485,6 +547,7 @@ class MilestoneReport(Cited):
         alias="source", description="The id of the source of this report (see sources.csv); its date is the date of "
                                     "the report.")]
     quote: Quote
+    quote_translation: translation_of("quote") = None
 
 
 @dataclass(frozen=True)
@@ -518,6 +581,7 @@ class Milestone(Cited):
         alias="source", description="The id of the source article (see sources.csv); its date is the date of the "
                                     "report.")]
     quote: Quote
+    quote_translation: translation_of("quote") = None
     statement_ids: refs("statement") = Field((), alias="statements",
                                              description="Ids of the statements (people page) behind this fact.")
     inferred: Inferred = {}
@@ -563,6 +627,7 @@ class PlantStatusReport(Cited):
     source_id: Annotated[ref("source"), Field(
         alias="source", description="The id of the source of this report; its date is the date of the report.")]
     quote: Quote
+    quote_translation: translation_of("quote") = None
 
 
 class Plant(Declared):
@@ -579,6 +644,7 @@ class Plant(Declared):
     status_text: ReaderText = Field(description="The status in words, as of the status source's date.")
     status_source: ref("source") = Field(description="The id of the source that reports the status.")
     status_quote: Quote
+    status_quote_translation: translation_of("status_quote") = None
     figure_ids: refs("figure") = Field(alias="figures", description="Ids of figures in figures.yaml shown on the "
                                                                     "summary card: investment, capacity, jobs.")
     reports: tuple[PlantStatusReport, ...] = Field((), description=(
@@ -589,7 +655,7 @@ class Plant(Declared):
 
     @property
     def status_evidence(self) -> Evidence:
-        return Evidence(self.status_source, self.status_quote)
+        return Evidence(self.status_source, self.status_quote, self.status_quote_translation)
 
     @property
     def history(self) -> tuple["Reported", ...]:
@@ -614,9 +680,11 @@ class Program(Declared):
     description: ReaderText
     period: Period = Field(description="The years the program runs.")
     period_quote: Quote
+    period_quote_translation: translation_of("period_quote") = None
     signed: Date = Field(description="When the program was signed.")
     signed_during: ReaderText
     signed_quote: Quote
+    signed_quote_translation: translation_of("signed_quote") = None
     person_ids: refs("person") = Field((), alias="people", description="Ids of people in people.yaml linked to the "
                                                                        "program.")
     source_id: SourceId
@@ -636,11 +704,11 @@ class Program(Declared):
 
     @property
     def period_evidence(self) -> Evidence:
-        return Evidence(self.source_id, self.period_quote)
+        return Evidence(self.source_id, self.period_quote, self.period_quote_translation)
 
     @property
     def signed_evidence(self) -> Evidence:
-        return Evidence(self.source_id, self.signed_quote)
+        return Evidence(self.source_id, self.signed_quote, self.signed_quote_translation)
 
     @property
     def sectors_note(self) -> Optional[Text]:
@@ -658,6 +726,7 @@ class Sector(Cited):
     description: ReaderText = Field(None, description="A short description, when there is one.")
     source_id: SourceId
     quote: Quote
+    quote_translation: translation_of("quote") = None
     statement_ids: refs("statement") = Field((), alias="statements",
                                              description="Ids of the statements (people page) behind this fact.")
     inferred: Inferred = {}
@@ -678,6 +747,7 @@ class Project(Cited):
                                                                     "be empty.")
     source_id: SourceId
     quote: Quote
+    quote_translation: translation_of("quote") = None
     inferred: Inferred = {}
 
 
@@ -701,6 +771,7 @@ class Good(Cited):
     direction: Direction = Field(description="export (Kazakhstan to Korea) or import (Korea to Kazakhstan).")
     source_id: SourceId
     quote: Quote
+    quote_translation: translation_of("quote") = None
 
 
 # -- the files ----------------------------------------------------------------------------------
@@ -747,6 +818,7 @@ class LeftOut(Declared):
 
     source_id: Annotated[ref("source"), Field(alias="source", description="The id of the source article.")]
     words: Annotated[Quote, Field(description="The article's words, verbatim, that hold the number or claim.")]
+    words_translation: translation_of("words") = None
     reason: ReaderText = Field(description="Why it is not a figure.")
 
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import export, markers
+from . import export, markers, page_translations
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
-from .load import load
+from .glossary import OtherSpellings
+from .load import load, load_unless_unchanged
 from .model import Dataset
 from .render import cite, citations, program, site_map, ui, untranslated
 from .render.context import RenderContext
@@ -48,12 +49,13 @@ class Site:
     site_description: str = ""
     overrides: Optional[str] = None  # overrides/coopsite/: templates that replace the site's own
     _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
+    _spellings: Optional[OtherSpellings] = field(default=None, repr=False)  # made once per build
 
     @classmethod
     def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None) -> "Site":
         """Load data/ and check docs/ markers; raises DataError with every problem found."""
         today = today or build_date()
-        result = load(project_dir / "data", today=today)
+        result = load_unless_unchanged(project_dir / "data", today)
         report = result.report
         for problem in markers.check_docs(project_dir / "docs"):
             report.add(problem)
@@ -85,16 +87,14 @@ class Site:
         if title is None:
             return expanded
         address = cite.page_address(page_path, self.site_url, self.use_directory_urls)
-        return expanded.rstrip("\n") + "\n\n" + cite.cite_block(ctx, title, self.site_name, address) + "\n"
+        return (expanded.rstrip("\n") + "\n\n"
+                + cite.cite_block(ctx, title, ui.site_name(self.site_name, ctx.lang), address) + "\n")
 
     def spellings_in(self, text: str) -> list[str]:
         """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
-        found: list[str] = []
-        for term in self.data.glossary.values():
-            forms = term.spellings()
-            if any(form in text for form in forms):
-                found.extend(form for form in forms if form not in text)
-        return list(dict.fromkeys(found))
+        if self._spellings is None:
+            self._spellings = OtherSpellings(self.data.glossary.values())
+        return self._spellings.missing_from(text)
 
     def downloads(self) -> dict[str, str]:
         """Every download (CSV, JSON, datapackage.json) by its path under the site root."""
@@ -140,6 +140,6 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     report = result.report
     for problem in check_config(project_dir):
         report.add(problem)
-    for problem in markers.check_docs(project_dir / "docs"):
+    for problem in markers.check_docs(project_dir / "docs") + page_translations.notices(project_dir / "docs"):
         report.add(problem)
     return report

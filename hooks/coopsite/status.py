@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .dates import PartialDate
-from .model import Dataset, Milestone, Person, Project, Sector, SettingsFile
-
-DEFAULT_HORIZON_MONTHS = SettingsFile().unconfirmed_after_months  # declared in model.py
+from .model import Dataset, Milestone, Person, Project, Sector
 
 # Words shown to readers (kept together: they move to the message catalog).
 WORDS = {
@@ -31,7 +29,6 @@ WORDS = {
     "old-report": "the latest report is more than {months} months old",
     "schedule-passed": "the schedule it gave has passed ({date}) and no later report is in the data",
 }
-REASONS = ("date-passed", "follows-passed", "old-report", "schedule-passed")
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ class Confirmation:
 
     reported: PartialDate
     reported_inferred: bool
-    reason: Optional[str] = None  # one of REASONS when not confirmed since the report
+    reason: Optional[str] = None  # when not confirmed since the report: "date-passed", "follows-passed", "old-report" or "schedule-passed"
     detail: Optional[PartialDate] = None  # the passed date, for date-passed and schedule-passed
 
     @property

@@ -15,13 +15,13 @@ Direction = Literal["export", "import"]
 UnitKind = Literal["money", "count", "percent"]
 
 LANGUAGES: tuple[str, ...] = get_args(Language)
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ko": "Korean"}  # in English, for editors
+assert tuple(LANGUAGE_NAMES) == LANGUAGES, "an English name for each language of words.Language"
 MILESTONE_STATUSES: tuple[str, ...] = get_args(MilestoneStatus)
 PROJECT_STATUSES: tuple[str, ...] = get_args(ProjectStatus)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-OUTLOOKS: tuple[str, ...] = get_args(Outlook)
 OPERATIONS: tuple[str, ...] = get_args(Operation)
 DIRECTIONS: tuple[str, ...] = get_args(Direction)
-UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 
 
 def listed(words: tuple[str, ...], last: str = "or") -> str:

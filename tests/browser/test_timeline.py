@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from conftest import ROOT
+from conftest import FIXTURE
 
 from .conftest import settle
 
@@ -43,7 +43,7 @@ def test_the_timeline_reads_in_date_order(page, site):
     page.goto(site.url("kia-plant/"))
     settle(page)
     items = read_timeline(page)
-    data = yaml.safe_load((ROOT / "data" / "plant.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((FIXTURE / "plant.yaml").read_text(encoding="utf-8"))
     assert {i["id"] for i in items} == {f"milestone-{m['id']}" for m in data["milestones"]}
 
     dated = [i for i in items if i["datetime"]]

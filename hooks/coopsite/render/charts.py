@@ -21,15 +21,15 @@ from typing import Sequence
 
 from .. import export
 from ..dates import PartialDate
+from ..derived import bounds
 from ..formats import format_value
-from ..model import DerivedFigure, Figure, Milestone, Range
+from ..model import DerivedFigure, Figure, Milestone
 from .. import status
 from . import site_map
 from .context import RenderContext
 from .downloads import dataset_view
 from .figures import link_view
 from .plant import STATE_WORDS, milestone_state
-from .ui import N_
 
 PAD = 4
 
@@ -56,14 +56,6 @@ SIZES = ("kia-investment", "korean-investment", "program-package-value")
 NOTE_TURNOVER = "turnover-half-year"
 
 
-def _high(value: float | Range) -> float:
-    return value.high if isinstance(value, Range) else value
-
-
-def _low(value: float | Range) -> float:
-    return value.low if isinstance(value, Range) else value
-
-
 def _n(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
@@ -77,7 +69,9 @@ def _text(x: float, y: float, content: str, cls: str = "kz-chart__text", anchor:
 def _lines(lay: Layout, x: float, y: float, content: str) -> tuple[dict, float]:
     """Wrapped text, a line each; returns the shape and the height used."""
     lines = textwrap.wrap(content, lay.chars) or [""]
-    return {"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines}, lay.line * len(lines)
+    # reader text the edition has not translated yet (render/context.py Untranslated) keeps its language
+    return ({"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines, "lang": getattr(content, "lang", None)},
+            lay.line * len(lines))
 
 
 def _rect(x: float, y: float, w: float, h: float, cls: str, dashed: bool = False) -> dict:
@@ -125,7 +119,7 @@ def _bar_chart(ctx: RenderContext, lay: Layout, chart_id: str, figures: Sequence
                label_of=None) -> dict:
     """Horizontal bars to one linear scale, a label above each."""
     label_of = label_of or (lambda f: ctx.text(f.label))
-    biggest = max(_high(f.value) for f in figures)
+    biggest = max(bounds(f.value)[1] for f in figures)
     value_room = max(lay.em(len(format_value(f, ctx.lang))) for f in figures) + 10
     scale = (lay.width - 2 * PAD - value_room) / biggest
     shapes, y, desc = [], 4.0, []
@@ -133,7 +127,7 @@ def _bar_chart(ctx: RenderContext, lay: Layout, chart_id: str, figures: Sequence
         text, height = _lines(lay, PAD, y + lay.font, label_of(figure))
         shapes.append(text)
         y += height + 2
-        low, high = _low(figure.value), _high(figure.value)
+        low, high = bounds(figure.value)
         shapes.append(_rect(PAD, y, max(low * scale, 2), 20, "kz-chart__bar--value"))
         if high > low:
             shapes.append(_rect(PAD + low * scale, y, (high - low) * scale, 20, "kz-chart__bar--range", dashed=True))
@@ -207,9 +201,9 @@ def plant_schedule(ctx: RenderContext) -> str:
     if not dated:
         return ""
     _ = ctx.gettext
-    latest = export.as_of(ctx.data)  # the latest source's date
+    latest = ctx.data.as_of  # the latest source's date
     svgs = [_schedule_svg(ctx, lay, milestones, dated, latest) for lay in LAYOUTS]
-    rows = [{"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", m.id)), "title": ctx.text(m.title),
+    rows = [{"href": ctx.link(*site_map.shown_at("milestones", m.id)), "title": ctx.text(m.title),
              "date": m.date.label(ctx.lang) if m.date else None, "state": _state_words(ctx, m)}
             for m in milestones]
     return ctx.render("chart-plant-schedule.html", chart_id="chart-plant-schedule", svgs=svgs, rows=rows,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Optional
 
 from . import site_map
 
@@ -30,6 +30,7 @@ class Reference:
     lang: str
     source: dict  # {href, title, date} (evidence.source_view)
     verified: bool = True  # checked against the article's stored text
+    translation: Optional[dict] = None  # the site's translation in the page's language: {text, lang}
     uses: list[dict] = field(default_factory=list)  # {anchor, letter}
 
     @property
@@ -44,20 +45,23 @@ class Citations:
     notes_reserved: set[str] = field(default_factory=set)  # notes the page shows in a section of their own
     reasons: dict[str, str] = field(default_factory=dict)  # an inference's reasoning -> its anchor on the page
 
-    def cite(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True) -> dict:
+    def cite(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True,
+             translation: Optional[dict] = None) -> dict:
         """A marker for one fact: {number, href (to the reference), anchor (of the marker)}."""
         key = (source_id, " ".join(quote.split()))
         reference = self.references.get(key)
         if reference is None:
-            reference = self.references[key] = Reference(len(self.references) + 1, quote, lang, source, verified)
+            reference = self.references[key] = Reference(len(self.references) + 1, quote, lang, source, verified,
+                                                         translation)
         use = {"anchor": f"cite-{reference.number}-{letter(len(reference.uses))}",
                "letter": letter(len(reference.uses))}
         reference.uses.append(use)
         return {"number": reference.number, "href": "#" + reference.anchor, "anchor": use["anchor"]}
 
-    def citer(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True) -> Callable[[], dict]:
+    def citer(self, source_id: str, quote: str, lang: str, source: dict, verified: bool = True,
+              translation: Optional[dict] = None) -> Callable[[], dict]:
         """What a view carries: called by the template only where the fact is shown."""
-        return lambda: self.cite(source_id, quote, lang, source, verified)
+        return lambda: self.cite(source_id, quote, lang, source, verified, translation)
 
     def place_note(self, note_id: str) -> dict:
         """{full: show the note's text here, anchor, href}: full the first time on the page, unless

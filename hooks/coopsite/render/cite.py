@@ -6,7 +6,6 @@ import html
 import re
 from typing import Optional
 
-from .. import export
 from . import site_map
 from .context import RenderContext
 
@@ -28,6 +27,6 @@ def page_address(page: str, site_url: str, use_directory_urls: bool = True) -> s
 
 
 def cite_block(ctx: RenderContext, title: str, site_name: str, address: str) -> str:
-    latest = export.as_of(ctx.data)
+    latest = ctx.data.as_of
     return ctx.render("cite.html", title=title, site_name=site_name, address=address,
                       as_of=latest.label(ctx.lang) if latest else None)

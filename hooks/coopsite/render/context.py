@@ -14,6 +14,14 @@ from .citations import Citations
 from .site_map import Linker
 
 
+class Untranslated(str):
+    """Reader text shown in English in an edition whose translation of it is missing: `lang` is what it is
+    written in, so that a template marks it (partials/shown.html); composed into a longer string, it is
+    plain text again."""
+
+    lang = "en"
+
+
 @dataclass(frozen=True)
 class RenderContext:
     data: Dataset
@@ -25,8 +33,19 @@ class RenderContext:
     citations: Citations = field(default_factory=Citations)  # the page's numbered references
 
     def text(self, value) -> str:
-        """The reader's language, falling back to English."""
-        return value.get(self.lang) if value is not None else ""
+        """The reader's language, falling back to English: a stand-in (`Untranslated`, which templates mark
+        lang="en" through partials/shown.html) where the edition's translation is missing."""
+        if value is None:
+            return ""
+        shown = value.get(self.lang)
+        return Untranslated(shown) if self.lang != "en" and not getattr(value, self.lang, None) else shown
+
+    def person_name(self, person_id: str) -> str:
+        """A person's name as the edition writes it: the glossary's form (data/glossary.yaml, the same id)
+        in the other editions, the source's spelling in English."""
+        person = self.data.people[person_id]
+        term = self.data.glossary.get(person_id)
+        return term.form(self.lang) if term is not None and term.kind == "person" and self.lang != "en" else person.name
 
     @property
     def env(self) -> jinja2.Environment:

@@ -11,7 +11,7 @@ from .context import RenderContext
 
 
 def dataset_view(ctx: RenderContext, resource: export.Resource) -> dict:
-    return {"name": resource.name, "title": resource.title,
+    return {"name": resource.name, "title": ctx.gettext(resource.title),
             "csv": {"href": ctx.link(resource.csv_path), "name": f"{resource.name}.csv"},
             "json": {"href": ctx.link(resource.json_path), "name": f"{resource.name}.json"}}
 
@@ -24,7 +24,7 @@ def downloads(ctx: RenderContext) -> str:
 
 def catalogue(ctx: RenderContext) -> str:
     """Markdown for the Data page: licence, the package descriptor, then every dataset and its fields."""
-    latest = export.as_of(ctx.data)
+    latest = ctx.data.as_of
     datasets = [dict(dataset_view(ctx, r), description=r.description, anchor=site_map.anchor("dataset", r.name),
                      rows=len(r.rows(ctx.data)), page=ctx.link(r.page),
                      fields=[{"name": f.name, "type": f.type, "description": f.description} for f in r.fields])

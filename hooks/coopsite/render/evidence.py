@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Optional
 
 from ..dates import PartialDate
-from ..model import Evidence
+from ..model import Evidence, Text, Translation
 from . import site_map
 from .context import RenderContext
 from .ui import N_
@@ -42,21 +42,28 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
     links = []
     for statement_id in statement_ids:
         statement = ctx.data.statements[statement_id]
-        person = ctx.data.people[statement.person_id]
-        links.append({"href": ctx.link(site_map.PEOPLE, site_map.anchor("statement", statement_id)),
-                      "text": person.name})
+        links.append({"href": ctx.link(*site_map.shown_at("statements", statement_id)),
+                      "text": ctx.person_name(statement.person_id)})
     return links
 
 
-def inferred_notes(ctx: RenderContext, inferred: Optional[Mapping[str, str]]) -> list[dict]:
-    """One note per inferred field: what was inferred (in the edition's words) and why; `place` says
-    whether the page already gave the same reasoning (partials/evidence.html then links to it)."""
+def inferred_notes(ctx: RenderContext, inferred: Optional[Mapping[str, Text]]) -> list[dict]:
+    """One note per inferred field: what was inferred (in the edition's words) and why, in the edition's
+    language where translated; `place` says whether the page already gave the same reasoning
+    (partials/evidence.html then links to it)."""
     def named(field: str) -> str:
         return ctx.gettext(INFERRED_FIELD_WORDS[field]) if field in INFERRED_FIELD_WORDS else field.replace("_", " ")
 
-    return [{"field": named(name), "reason": reason,
-             "place": lambda reason=reason: ctx.citations.place_reason(reason)}
+    return [{"field": named(name), "reason": ctx.text(reason),
+             "place": lambda reason=reason: ctx.citations.place_reason(reason.en)}
             for name, reason in (inferred or {}).items()]
+
+
+def translation_view(ctx: RenderContext, translation: Optional[Translation]) -> Optional[dict]:
+    """The site's translation of an article's words into the edition's language: {text, lang}, or None
+    (the English edition, or no translation yet)."""
+    text = translation.get(ctx.lang) if translation is not None else None
+    return {"text": text, "lang": ctx.lang} if text else None
 
 
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),
@@ -69,11 +76,13 @@ def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str]
     return {
         "quote": evidence.quote,
         "lang": source.language,
+        "translation": translation_view(ctx, evidence.translation),
         "verified": verified,
         "source": cited,
         "hover": ctx.gettext("“%(quote)s” (%(source)s, %(date)s)", quote=evidence.quote, source=cited["title"],
                              date=cited["date"]),
-        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited, verified),
+        "cite": ctx.citations.citer(evidence.source_id, evidence.quote, source.language, cited, verified,
+                                    translation_view(ctx, evidence.translation)),
         "said_by": statement_links(ctx, statement_ids),
         "inferred": inferred_notes(ctx, inferred),
     }

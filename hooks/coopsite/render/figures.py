@@ -21,7 +21,7 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
                                                inferred=figure.inferred)
     return {
         "id": figure.id,
-        "href": ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id)),
+        "href": ctx.link(*site_map.shown_at("figures", figure.id)),
         "value": formats.format_value(figure, ctx.lang),
         "label": ctx.text(figure.label),
         "as_of": figure.as_of.label(ctx.lang),
@@ -51,7 +51,7 @@ def _as_of_inferred(ctx: RenderContext, figure: Figure | DerivedFigure) -> bool:
 
 
 def _notes(ctx: RenderContext, figure: Figure) -> list[dict]:
-    return [{"text": ctx.text(item.note), "place": lambda note_id=item.id: ctx.citations.place_note(note_id), "place": lambda note_id=item.id: ctx.citations.place_note(note_id),
+    return [{"text": ctx.text(item.note), "place": lambda note_id=item.id: ctx.citations.place_note(note_id),
              "others": [link_view(ctx, ctx.data.figures[other]) for other in item.figure_ids if other != figure.id]}
             for item in ctx.data.discrepancies_for(figure.id)]
 
@@ -87,7 +87,9 @@ def figure_list(ctx: RenderContext, figure_ids: Iterable[str]) -> str:
 
 def left_out(ctx: RenderContext) -> str:
     """Every number or numeric claim in the sources deliberately left out, with the reason."""
-    rows = [{"words": item.words, "reason": ctx.text(item.reason), "source": evidence.source_view(ctx, item.source_id)}
+    rows = [{"words": item.words, "lang": ctx.data.sources[item.source_id].language,
+             "translation": evidence.translation_view(ctx, item.words_translation), "reason": ctx.text(item.reason),
+             "source": evidence.source_view(ctx, item.source_id)}
             for item in ctx.data.left_out]
     return ctx.render("left-out.html", rows=rows)
 

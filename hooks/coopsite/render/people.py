@@ -15,18 +15,11 @@ def _link_inferred(ctx: RenderContext, fact, statement_id: str) -> bool:
 
 
 def _supported_facts(ctx: RenderContext, statement_id: str) -> list[dict]:
-    links = []
-    supported = ctx.data.facts_supported_by(statement_id)
-    for milestone in supported["milestones"]:
-        links.append({"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id)),
-                      "text": ctx.text(milestone.title), "inferred": _link_inferred(ctx, milestone, statement_id)})
-    for figure in supported["figures"]:
-        links.append({"href": ctx.link(site_map.FIGURES, site_map.anchor("figure", figure.id)),
-                      "text": ctx.text(figure.label), "inferred": _link_inferred(ctx, figure, statement_id)})
-    for sector in supported["sectors"]:
-        links.append({"href": ctx.link(site_map.sector_page(sector.id)), "text": ctx.text(sector.name),
-                      "inferred": _link_inferred(ctx, sector, statement_id)})
-    return links
+    """The milestones, figures and sectors a statement supports, each linked where it is shown."""
+    named = {"milestones": "title", "figures": "label", "sectors": "name"}
+    return [{"href": ctx.link(*site_map.shown_at(kind, fact.id)), "text": ctx.text(getattr(fact, named[kind])),
+             "inferred": _link_inferred(ctx, fact, statement_id)}
+            for kind, facts in ctx.data.facts_supported_by(statement_id).items() for fact in facts]
 
 
 def statement_view(ctx: RenderContext, statement: Statement) -> dict:
@@ -46,7 +39,7 @@ def statement_view(ctx: RenderContext, statement: Statement) -> dict:
 
 def people(ctx: RenderContext) -> str:
     listed = [{
-        "name": person.name,
+        "name": ctx.person_name(person.id),
         "anchor": site_map.anchor("person", person.id),
         "role": ctx.text(person.role),
         "confirmation": confirmation_view(ctx.data, status.role(ctx.data, person), ctx.lang),

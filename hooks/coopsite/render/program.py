@@ -20,7 +20,7 @@ PROJECT_STATUS_WORDS = {
 def program_summary(ctx: RenderContext) -> str:
     program = ctx.data.program
     people = [{"href": ctx.link(site_map.PEOPLE, site_map.anchor("person", pid)),
-               "name": ctx.data.people[pid].name, "role": ctx.text(ctx.data.people[pid].role),
+               "name": ctx.person_name(pid), "role": ctx.text(ctx.data.people[pid].role),
                "confirmation": confirmation_view(ctx.data, status.role(ctx.data, ctx.data.people[pid]), ctx.lang)}
               for pid in program.person_ids]
     return ctx.render("program-summary.html", program={

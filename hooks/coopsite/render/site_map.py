@@ -5,16 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Protocol
 
-from ..pages import DATA, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, SECTOR_DIR, SOURCES, TRADE  # noqa: F401
-# The pages every edition has; the editors' guides (editing.md, data-safety.md) stay English.
-READER_PAGES = (HOME, PLANT, PROGRAM, FIGURES, TRADE, PEOPLE, SOURCES, DATA)
-EDITORS_GUIDES = ("editing.md", "data-safety.md")
+from ..editions import Edition, edition_of
+from ..pages import (  # noqa: F401  (the renderers' page names, from here)
+    DATA, EDITORS_GUIDES, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, READER_PAGES, SECTOR_DIR, SOURCES, TRADE,
+)
 
 
-def edition_of_page(page_path: str):
+def edition_of_page(page_path: str) -> Edition:
     """The edition of a docs-relative page path: ru/kia-plant.md is Russian, kia-plant.md English."""
-    from ..editions import edition_of
-
     return edition_of(page_path)
 
 
@@ -35,6 +33,20 @@ def sectors_in_nav(sector_count: int) -> bool:
 def anchor(kind: str, entry_id: str) -> str:
     """`anchor('milestone', 'pilot-launch')` -> 'milestone-pilot-launch'."""
     return f"{kind}-{entry_id}"
+
+
+# The page that shows each kind of entry (named as the Dataset's collections) and its anchors' kind.
+SHOWN_ON = {"milestones": (PLANT, "milestone"), "figures": (FIGURES, "figure"), "projects": (PROGRAM, "project"),
+            "statements": (PEOPLE, "statement"), "goods": (TRADE, "good")}
+
+
+def shown_at(kind: str, entry_id: str) -> tuple[str, Optional[str]]:
+    """The page and anchor where an entry is shown: ('kia-plant.md', 'milestone-pilot-launch'); a sector
+    has a page of its own."""
+    if kind == "sectors":
+        return sector_page(entry_id), None
+    page, anchor_kind = SHOWN_ON[kind]
+    return page, anchor(anchor_kind, entry_id)
 
 
 class Linker(Protocol):

@@ -9,20 +9,13 @@ from ..formats import format_value
 
 def _link(ctx: RenderContext, kind: str, item) -> dict:
     """Where a citing fact lives and how it is named."""
-    if kind == "milestones":
-        return {"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", item.id)), "text": ctx.text(item.title)}
     if kind == "figures":
-        return {"href": ctx.link(site_map.FIGURES, site_map.anchor("figure", item.id)),
-                "text": f"{format_value(item, ctx.lang)}: {ctx.text(item.label)}"}
-    if kind == "sectors":
-        return {"href": ctx.link(site_map.sector_page(item.id)), "text": ctx.text(item.name)}
-    if kind == "projects":
-        return {"href": ctx.link(site_map.PROGRAM, site_map.anchor("project", item.id)), "text": ctx.text(item.name)}
-    if kind == "statements":
-        person = ctx.data.people[item.person_id]
-        return {"href": ctx.link(site_map.PEOPLE, site_map.anchor("statement", item.id)),
-                "text": f"{person.name}: {ctx.text(item.summary)}"}
-    return {"href": ctx.link(site_map.TRADE, site_map.anchor("good", item.id)), "text": ctx.text(item.name)}
+        text = f"{format_value(item, ctx.lang)}: {ctx.text(item.label)}"
+    elif kind == "statements":
+        text = f"{ctx.person_name(item.person_id)}: {ctx.text(item.summary)}"
+    else:
+        text = ctx.text(item.title if kind == "milestones" else item.name)
+    return {"href": ctx.link(*site_map.shown_at(kind, item.id)), "text": text}
 
 
 def _cited_by(ctx: RenderContext, source_id: str) -> list[dict]:
@@ -36,6 +29,7 @@ def sources(ctx: RenderContext) -> str:
         "anchor": site_map.anchor("source", source.id),
         "summary": ctx.text(source.summary) if source.summary else None,
         "headline": source.headline,
+        "headline_translation": evidence.translation_view(ctx, source.headline_translation),
         "outlet": source.outlet,
         "published": evidence.date_view(source.published, ctx.lang),
         "precision": source.published.precision,

@@ -9,7 +9,7 @@ translates them.
 
 from __future__ import annotations
 
-from .. import export, status
+from .. import status
 from ..model import Milestone
 from . import evidence, site_map
 from .context import RenderContext
@@ -17,7 +17,7 @@ from .plant import milestone_state
 
 
 def _item(ctx: RenderContext, milestone: Milestone) -> dict:
-    return {"href": ctx.link(site_map.PLANT, site_map.anchor("milestone", milestone.id)),
+    return {"href": ctx.link(*site_map.shown_at("milestones", milestone.id)),
             "title": ctx.text(milestone.title),
             "date": milestone.date.label(ctx.lang) if milestone.date else None,
             "date_inferred": "date" in milestone.inferred,
@@ -31,7 +31,7 @@ def home_story(ctx: RenderContext) -> str:
     planned = [m for m in milestones if m.status == "planned"]
     unconfirmed = [m for m in milestones if milestone_state(ctx.data, m) in ("overdue", "unconfirmed")
                    or status.milestone(ctx.data, m).unconfirmed]
-    latest = export.as_of(ctx.data)
+    latest = ctx.data.as_of
     program = ctx.data.program
     return ctx.render(
         "home-story.html",

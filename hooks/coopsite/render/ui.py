@@ -3,15 +3,11 @@
 Templates live in coopsite/templates/; a file of the same name in the project's
 overrides/coopsite/ replaces one, as Material's partials do. Autoescape is on: templates receive
 plain values and every one of them is escaped where it lands. The words come from the gettext
-catalog of the page's language (coopsite/locale/LANG/LC_MESSAGES/messages.po), compiled with Babel;
-a language without a catalog reads as the English the templates are written in.
+catalog of the page's language (catalog.py).
 """
 
 from __future__ import annotations
 
-import gettext
-import hashlib
-import io
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,48 +17,23 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from ..catalog import LOCALES, N_, translations  # noqa: F401  (the renderers' words, from here as before)
 from .html import md_text
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = PACKAGE / "templates"
-LOCALES = PACKAGE / "locale"
-DOMAIN = "messages"
 OVERRIDES = "overrides/coopsite"  # under the project, next to Material's own overrides
 
 
-def N_(message: str) -> str:
-    """Marks a word for the catalog where it is declared; it is translated where it is shown."""
-    return message
+# mkdocs.yml's site_name, for the catalog (`make messages` does not read mkdocs.yml): each edition's
+# header, <title>, link previews and "Cite this page" name the site in its language. A test keeps it
+# equal to mkdocs.yml's; a site_name the catalog lacks is shown as written.
+SITE_NAME = N_("Kazakhstan–Korea Economic Cooperation")
 
 
-@lru_cache(maxsize=None)
-def translations(lang: str) -> gettext.NullTranslations:
-    """The language's catalog. Compiling a .po with Babel (import included) takes about 20 ms, so
-    the compiled .mo is kept in __pycache__/ beside it, named by the .po's checksum, and reading
-    that takes a fraction of a millisecond; an edited .po is compiled afresh."""
-    po = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    try:
-        source = po.read_bytes()
-    except OSError:
-        return gettext.NullTranslations()
-    compiled = po.parent / "__pycache__" / f"{DOMAIN}-{hashlib.sha1(source).hexdigest()[:16]}.mo"
-    try:
-        return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
-    except (OSError, ValueError):
-        pass
-    from babel.messages.mofile import write_mo  # only when the .po changed
-    from babel.messages.pofile import read_po
-
-    buffer = io.BytesIO()
-    write_mo(buffer, read_po(io.BytesIO(source), locale=lang))
-    try:
-        compiled.parent.mkdir(exist_ok=True)
-        for stale in compiled.parent.glob(f"{DOMAIN}-*.mo"):
-            stale.unlink()
-        compiled.write_bytes(buffer.getvalue())
-    except OSError:
-        pass  # a folder that cannot be written only means compiling every time
-    return gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
+def site_name(name: str, lang: str) -> str:
+    """The site's name in an edition's language."""
+    return translations(lang).gettext(name) if name else name
 
 
 def md_heading(text: object) -> Markup:
