@@ -9,10 +9,13 @@ import re
 from pathlib import Path as FsPath
 from typing import Callable
 
+from .editions import ALL_EDITIONS
 from .errors import Problem, did_you_mean
+from .words import LANGUAGE_NAMES
 from .yamlfile import YamlFileError, decode  # UTF-8 only, the error located at the first bad byte
 from .render import charts, downloads, figures, people, plant, program, sources, story, trade
 from .render.context import RenderContext
+from .render.site_map import READER_PAGES
 from .render.html import block_breaks
 
 MARKER = re.compile(r"<!--\s*data:([\w-]+)\s*-->")
@@ -80,3 +83,39 @@ def check_docs(docs_dir: FsPath, display_prefix: str = "docs") -> list[Problem]:
             continue
         problems += check(text, display_name)
     return problems
+
+
+def check_translations(docs_dir: FsPath, display_prefix: str = "docs") -> list[Problem]:
+    """The reader pages each edition has translated (docs/LANG/PAGE.md): a page an edition lacks is built
+    from the English page, marked as not yet translated (render/untranslated.py), so a missing
+    translation is a notice, never an error; so is a translated page that has lost one of the English
+    page's markers (its generated part would be missing)."""
+    found = []
+    for edition in ALL_EDITIONS:
+        if not edition.root:
+            continue
+        language = LANGUAGE_NAMES.get(edition.lang, edition.lang)
+        for page in READER_PAGES:
+            english, translated = docs_dir / page, docs_dir / edition.root / page
+            if not english.is_file():
+                continue
+            shown = f"{display_prefix}/{edition.root}{page}"
+            if not translated.is_file():
+                found.append(Problem(shown, 0, 0, "", f"page not yet translated into {language}: copy "
+                                     f"{display_prefix}/{page} there and translate its text, keeping its markers "
+                                     f"(the {language} edition shows the English page, marked, until then)",
+                                     severity="notice"))
+                continue
+            lost = _markers(english) - _markers(translated)
+            for name in sorted(lost):
+                found.append(Problem(shown, 0, 0, "", f"the English page has the marker '<!-- data:{name} -->' "
+                                     f"and this translation does not, so the {language} page lacks that part; "
+                                     f"add it where it belongs", severity="notice"))
+    return found
+
+
+def _markers(path: FsPath) -> set[str]:
+    try:
+        return {match.group(1) for match in MARKER.finditer(path.read_text(encoding="utf-8"))}
+    except (OSError, UnicodeDecodeError):
+        return set()  # markers.check_docs reports an unreadable page

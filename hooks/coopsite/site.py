@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Optional
 
-from . import export, markers, page_translations
+from . import export, markers
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
 from .errors import DataError, Report
@@ -140,6 +140,6 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     report = result.report
     for problem in check_config(project_dir):
         report.add(problem)
-    for problem in markers.check_docs(project_dir / "docs") + page_translations.notices(project_dir / "docs"):
+    for problem in markers.check_docs(project_dir / "docs") + markers.check_translations(project_dir / "docs"):
         report.add(problem)
     return report
