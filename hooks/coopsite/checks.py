@@ -13,9 +13,9 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional
 
 from . import derived, numbers
-from .words import LANGUAGE_NAMES
+from .words import LANGUAGE_NAMES, LANGUAGES
 from .errors import Path, did_you_mean
-from .model import FILES, Declared, RefersTo, Report, WithReports, declared_metadata, reader_texts
+from .model import FILES, Declared, RefersTo, Report, TranslationOf, WithReports, declared_metadata, reader_texts
 from .yamlfile import YamlDocument
 
 
@@ -364,19 +364,27 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
                           severity="notice")
 
 
+@lru_cache(maxsize=None)
+def _translated_fields(cls: type) -> tuple[tuple[str, str, Optional[str], Optional[str]], ...]:
+    """Each field of `cls`: (attribute, name in the file, and for a translation field (model.TranslationOf)
+    the attribute and file name of the field it translates), worked out once per class."""
+    fields = cls.model_fields
+    found = []
+    for name, info in fields.items():
+        original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
+        found.append((name, info.alias or name, original, (fields[original].alias or original) if original else None))
+    return tuple(found)
+
+
 def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
     """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
     of the quote, the name of its translation field and the translation (None when there is none)."""
-    from .model import TranslationOf, declared_metadata
-
     if isinstance(value, Declared):
-        fields = type(value).model_fields
-        for name, info in fields.items():
-            original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
+        for name, alias, original, original_alias in _translated_fields(type(value)):
             if original is not None and getattr(value, original, None):
-                yield path + (fields[original].alias or original,), info.alias or name, getattr(value, name)
+                yield path + (original_alias,), alias, getattr(value, name)
             elif original is None:
-                yield from _quotes(getattr(value, name), path + (info.alias or name,))
+                yield from _quotes(getattr(value, name), path + (alias,))
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _quotes(item, path + (i,))
@@ -386,8 +394,6 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each reader text without a translation, one notice per language: the edition shows the English,
     marked as not yet translated, so this is never an error. An inference's reasoning written as plain
     text is English."""
-    from .model import LANGUAGES
-
     for kind, data in loaded.files.items():
         for path, text in reader_texts(data):
             for lang in LANGUAGES[1:]:
@@ -404,8 +410,6 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
 def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each quote without the site's translation into a language, one notice per language: the edition
     shows the article's words alone until then."""
-    from .model import LANGUAGES
-
     for kind, data in loaded.files.items():
         for path, field_name, translation in _quotes(data, ()):
             for lang in LANGUAGES[1:]:

@@ -31,21 +31,22 @@ class LoadResult:
 
 
 def load(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None,
-         judge: bool = True) -> LoadResult:
+         judge: bool = True, notices: bool = True) -> LoadResult:
     """Load `data_dir`; the dataset is None when there is any error. `judge=False` skips the rules
-    over the whole Dataset (rules.py), for reading an old revision that predates them."""
+    over the whole Dataset (rules.py), for reading an old revision that predates them; `notices=False`
+    skips the checks that only give notices (checks.NOTICES), which a build does not show."""
     # Loading makes tens of thousands of objects at 100 times today's data, none of them garbage;
     # Python's cyclic collector would rescan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(data_dir, display_prefix, today or dt.date.today(), judge)
+        return _load(data_dir, display_prefix, today or dt.date.today(), judge, notices)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) -> LoadResult:
+def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool, notices: bool) -> LoadResult:
     report = Report()
     docs: dict[str, YamlDocument] = {}
     files: dict[str, Declared] = {}
@@ -73,7 +74,7 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
     settings = files.pop(SETTINGS_FILE, None) or SettingsFile()
     # The checks run on every file that passed; references into a broken file are not judged.
     loaded = checks.Loaded(files, docs, today)
-    for check in checks.ERRORS + (checks.NOTICES if all(kind in files for kind in DATA_FILES) else ()):
+    for check in checks.ERRORS + (checks.NOTICES if notices and all(kind in files for kind in DATA_FILES) else ()):
         for finding in check(loaded):
             report.add(docs[finding.kind].problem(finding.path, finding.message, key=finding.key,
                                                   severity=finding.severity))
@@ -95,10 +96,11 @@ _last: Optional[tuple[tuple, LoadResult]] = None  # the last load_unless_unchang
 
 
 def load_unless_unchanged(data_dir: FsPath, today: dt.date) -> LoadResult:
-    """load(), or the last call's result again when every file under `data_dir` is byte for byte the
-    same and the build date too: `mkdocs serve` rebuilds on every saved page, template or hook, and
-    only a change under data/ needs the data read and judged again. The files are compared by their
-    contents (a hash of them all), not their times, which a quick second edit may leave unchanged."""
+    """load() for a build (without the notices it does not show), or the last call's result again
+    when every file under `data_dir` is byte for byte the same and the build date too: `mkdocs serve`
+    rebuilds on every saved page, template or hook, and only a change under data/ needs the data read
+    and judged again. The files are compared by their contents (a hash of them all), not their times,
+    which a quick second edit may leave unchanged."""
     global _last
     digest = hashlib.blake2b()
     for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else []:
@@ -106,7 +108,7 @@ def load_unless_unchanged(data_dir: FsPath, today: dt.date) -> LoadResult:
             digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     key = (str(data_dir.resolve()), today, digest.digest())
     if _last is None or _last[0] != key:
-        _last = (key, load(data_dir, today=today))
+        _last = (key, load(data_dir, today=today, notices=False))
     result = _last[1]
     return LoadResult(result.dataset, Report(list(result.report.problems)))  # a report of its own to add to
 
