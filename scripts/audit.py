@@ -24,6 +24,9 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from coopsite.editions import EDITIONS  # noqa: E402
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = 100
@@ -45,6 +48,11 @@ PAGE_TYPES = {  # label: URL path; the sector page is found in the build
     "key figures": "figures/",
     "sources": "sources/",
 }
+# The other editions: the same page types in another script and layout of words. CI audits a
+# representative set, two page types per edition that together cover every page type once (each
+# edition's every page is also checked by axe in the browser tests), keeping the audit within
+# twice the English-only time; `--all` audits every page type of every edition.
+REPRESENTATIVE = {"ru": ("timeline", "sources"), "kk": ("program", "sector"), "ko": ("home", "key figures")}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -100,12 +108,19 @@ def build(target: Path) -> Path:
     return target
 
 
-def page_types(site: Path) -> dict[str, str]:
-    pages = dict(PAGE_TYPES)
+def page_types(site: Path, every_edition: bool = False) -> dict[str, str]:
+    """Label -> URL path: the English page types, then each other edition's ("ru timeline")."""
+    english = dict(PAGE_TYPES)
     sectors = sorted(p.parent.name for p in (site / "program" / "sectors").glob("*/index.html"))
     if not sectors:
         sys.exit("audit: no sector page in the build")
-    pages["sector"] = f"program/sectors/{sectors[0]}/"
+    english["sector"] = f"program/sectors/{sectors[0]}/"
+    pages = dict(english)
+    for edition in EDITIONS:
+        if not edition.root or not (site / edition.root / "index.html").is_file():
+            continue
+        chosen = english if every_edition else {k: v for k, v in english.items() if k in REPRESENTATIVE.get(edition.lang, ())}
+        pages.update({f"{edition.lang} {label}": edition.root + path for label, path in chosen.items()})
     return pages
 
 
@@ -141,7 +156,8 @@ def shortfalls(report: dict) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
-    parser.add_argument("--only", action="append", metavar="PAGE", help="audit only this page type (repeatable)")
+    parser.add_argument("--only", action="append", metavar="PAGE", help="audit only this page type (repeatable): 'sector', 'ko home'")
+    parser.add_argument("--all", action="store_true", help="every page type of every edition (default: English, and two per other edition)")
     parser.add_argument("--chromium", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     args = parser.parse_args()
     if not Path(args.chromium).exists():
@@ -154,7 +170,7 @@ def main() -> int:
         server = serve(site)
         base = f"http://127.0.0.1:{server.server_port}/"
         rows, notes = [], []
-        for label, path in page_types(site).items():
+        for label, path in page_types(site, args.all).items():
             if args.only and label not in args.only:
                 continue
             best: dict[str, int] = {}
@@ -174,11 +190,11 @@ def main() -> int:
         server.shutdown()
 
     width = max(len(r[1]) for r in rows)
-    header = f"{'page':<12} {'path':<{width}} " + " ".join(f"{c:>14}" for c in CATEGORIES) + "  cpu index"
+    header = f"{'page':<15} {'path':<{width}} " + " ".join(f"{c:>14}" for c in CATEGORIES) + "  cpu index"
     print(header)
     print("-" * len(header))
     for label, path, got, cpu in rows:
-        print(f"{label:<12} {path:<{width}} " + " ".join(f"{got[c]:>14}" for c in CATEGORIES) + f"  {cpu:>9}")
+        print(f"{label:<15} {path:<{width}} " + " ".join(f"{got[c]:>14}" for c in CATEGORIES) + f"  {cpu:>9}")
     print("(cpu index: Lighthouse's benchmark of this machine during the run; lower means busier or slower,"
           " and performance scores fall with it)")
     if notes:

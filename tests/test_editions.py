@@ -104,3 +104,18 @@ def test_every_navigation_title_is_in_the_catalog():
     pot = (ROOT / "hooks/coopsite/locale/messages.pot").read_text(encoding="utf-8")
     for title in NAV_TITLES:
         assert f'msgid "{title}"' in pot
+
+
+def test_russian_search_stems_both_the_pages_and_the_typed_word(built_site):
+    """The Russian index holds stems, and the script that stems the typed word the same way is
+    shipped where Material's search worker loads a language from (the browser test types a form
+    no page contains, "Костанаю", and finds the plant)."""
+    index = json.loads((built_site.site / "ru" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"][-1] == "stemquery" and "ru" in index["config"]["lang"]
+    assert "en" in index["config"]["lang"]  # Latin names ("Kia") survive the trimmer
+    assert "stemmer" in index["config"]["pipeline"]
+    script = built_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.stemquery.min.js"
+    assert "searchPipeline.runString" in script.read_text(encoding="utf-8")
+    for edition in EDITIONS:
+        for lang in edition.search_lang:
+            assert lang == "en" or (built_site.site / "assets/javascripts/lunr/min" / f"lunr.{lang}.min.js").is_file()

@@ -19,13 +19,15 @@ class Edition:
     locale: str  # Open Graph's language_TERRITORY form ("en_GB")
     root: str = ""  # the edition's folder under the site's root: "" for the default, "ru/" for Russian
     name: str = ""  # the language's name in itself, for the language selector
-    search_lang: tuple[str, ...] = ("en",)  # the search's lunr language (one Material ships)
+    search_lang: tuple[str, ...] = ("en",)  # the search's lunr languages (ones Material ships, and "stemquery")
     # the lunr functions kept (Material's search removes the others). Material searches each typed
-    # word as a prefix ("завод" finds "завода", "заводы"), against the index's words as the pipeline
-    # left them; with lunr's Russian stemmer the index holds "костана" for "Костанай", which the
-    # typed "Костанай" no longer prefixes (the browser test found no plant page), so Russian keeps
-    # its trimmer and stop words and is matched by prefix, as English is. Kazakh and Korean are only
-    # split into words (lunr has no Kazakh; its English trimmer would strip Cyrillic letters).
+    # word as a prefix ("завод" finds "завода") and skips the stemmer for it; Russian's index holds
+    # stems ("костана" for "Костанай"), so its languages end with "stemquery"
+    # (overrides/assets/javascripts/lunr/min/lunr.stemquery.min.js), which stems the typed word with
+    # the index's own stemmers first: "Костанаю" and "заводы" find "Костанай" and "завода". English
+    # words in it ("Kia") are kept by listing "en" too. Kazakh and Korean add their endings to the
+    # word, so a prefix finds "Қостанайда" and "코스타나이에" from "Қостанай" and "코스타나이"; they are
+    # only split into words (lunr has no Kazakh; its English trimmer would strip Cyrillic letters).
     search_pipeline: tuple[str, ...] = ("stopWordFilter",)
 
     @property
@@ -40,7 +42,7 @@ class Edition:
 # English dates are written day-month-year on the site ("13 November 2023"), hence en_GB.
 ALL_EDITIONS: tuple[Edition, ...] = (
     Edition("en", "en_GB", "", "English", ("en",), ("stopWordFilter",)),
-    Edition("ru", "ru_RU", "ru/", "Русский", ("ru",), ("trimmer", "stopWordFilter")),
+    Edition("ru", "ru_RU", "ru/", "Русский", ("ru", "en", "stemquery"), ("trimmer", "stopWordFilter", "stemmer")),
     Edition("kk", "kk_KZ", "kk/", "Қазақша", ("en",), ()),
     Edition("ko", "ko_KR", "ko/", "한국어", ("ko",), ()),
 )

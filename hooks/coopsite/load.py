@@ -17,7 +17,7 @@ from typing import Optional
 
 from . import articles, checks, derived, rules, validate
 from .errors import DataError, Problem, Report, did_you_mean
-from .model import FILES, OPTIONAL_FILES, Dataset, Declared, Milestone, Plant, Reported, SettingsFile
+from .model import FILES, OPTIONAL_FILES, Dataset, Declared, SettingsFile, WithReports
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 DATA_FILES = tuple(FILES)  # each data file, in the order they are read
@@ -31,21 +31,22 @@ class LoadResult:
 
 
 def load(data_dir: FsPath, display_prefix: str = "data", today: Optional[dt.date] = None,
-         judge: bool = True) -> LoadResult:
+         judge: bool = True, notices: bool = True) -> LoadResult:
     """Load `data_dir`; the dataset is None when there is any error. `judge=False` skips the rules
-    over the whole Dataset (rules.py), for reading an old revision that predates them."""
+    over the whole Dataset (rules.py), for reading an old revision that predates them; `notices=False`
+    skips the checks that only give notices (checks.NOTICES), which a build does not show."""
     # Loading makes tens of thousands of objects at 100 times today's data, none of them garbage;
     # Python's cyclic collector would rescan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(data_dir, display_prefix, today or dt.date.today(), judge)
+        return _load(data_dir, display_prefix, today or dt.date.today(), judge, notices)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) -> LoadResult:
+def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool, notices: bool) -> LoadResult:
     report = Report()
     docs: dict[str, YamlDocument] = {}
     files: dict[str, Declared] = {}
@@ -73,7 +74,7 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool) ->
     settings = files.pop(SETTINGS_FILE, None) or SettingsFile()
     # The checks run on every file that passed; references into a broken file are not judged.
     loaded = checks.Loaded(files, docs, today)
-    for check in checks.ERRORS + (checks.NOTICES if all(kind in files for kind in DATA_FILES) else ()):
+    for check in checks.ERRORS + (checks.NOTICES if notices and all(kind in files for kind in DATA_FILES) else ()):
         for finding in check(loaded):
             report.add(docs[finding.kind].problem(finding.path, finding.message, key=finding.key,
                                                   severity=finding.severity))
@@ -95,10 +96,11 @@ _last: Optional[tuple[tuple, LoadResult]] = None  # the last load_unless_unchang
 
 
 def load_unless_unchanged(data_dir: FsPath, today: dt.date) -> LoadResult:
-    """load(), or the last call's result again when every file under `data_dir` is byte for byte the
-    same and the build date too: `mkdocs serve` rebuilds on every saved page, template or hook, and
-    only a change under data/ needs the data read and judged again. The files are compared by their
-    contents (a hash of them all), not their times, which a quick second edit may leave unchanged."""
+    """load() for a build (without the notices it does not show), or the last call's result again
+    when every file under `data_dir` is byte for byte the same and the build date too: `mkdocs serve`
+    rebuilds on every saved page, template or hook, and only a change under data/ needs the data read
+    and judged again. The files are compared by their contents (a hash of them all), not their times,
+    which a quick second edit may leave unchanged."""
     global _last
     digest = hashlib.blake2b()
     for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else []:
@@ -106,7 +108,7 @@ def load_unless_unchanged(data_dir: FsPath, today: dt.date) -> LoadResult:
             digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     key = (str(data_dir.resolve()), today, digest.digest())
     if _last is None or _last[0] != key:
-        _last = (key, load(data_dir, today=today))
+        _last = (key, load(data_dir, today=today, notices=False))
     result = _last[1]
     return LoadResult(result.dataset, Report(list(result.report.problems)))  # a report of its own to add to
 
@@ -146,33 +148,14 @@ def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> N
             ))
 
 
-def _latest_report(milestone: Milestone, sources: dict) -> Milestone:
-    """The milestone as its latest report gives it (status, date, source, quote), with every report kept:
-    the first is the entry's own fields, the later ones its `reports:`, oldest first."""
-    first = Reported(milestone.status, milestone.date, milestone.evidence, sources[milestone.source_id].published)
-    later = [Reported(r.status, r.date or milestone.date, r.evidence, sources[r.source_id].published)
-             for r in milestone.reports]
-    history = (first, *later)  # as written, oldest first
-    latest = history[-1]
-    current = milestone if latest is first else milestone.model_copy(update={
-        "status": latest.status, "date": latest.date, "source_id": latest.evidence.source_id,
-        "quote": latest.evidence.quote, **({"after_id": None} if latest.date else {})})
-    current._reported = latest.reported
-    current._history = history
-    return current
-
-
-def _latest_plant_status(plant: Plant, sources: dict) -> Plant:
-    """The plant as the latest report on its status gives it, with every report kept (the first is its own)."""
-    first = Reported(plant.status, None, plant.status_evidence, sources[plant.status_source].published,
-                     plant.status_text)
-    history = (first, *(Reported(r.status, None, r.evidence, sources[r.source_id].published, r.status_text)
-                        for r in plant.reports))
-    latest = history[-1]
-    current = plant if latest is first else plant.model_copy(update={
-        "status": latest.status, "status_text": latest.text, "status_source": latest.evidence.source_id,
-        "status_quote": latest.evidence.quote})
-    current._history = history
+def with_history(entry: WithReports, sources: dict) -> WithReports:
+    """The entry as its latest report gives it, with every report kept, oldest first: the first is the entry's
+    own fields, the later ones its `reports:`. A field a report leaves out stays as the report before gave it."""
+    history = entry.reports_in_full()
+    for report in history:
+        report._reported = sources[report.source_id].published
+    current = entry.as_latest(history)
+    current._history = tuple(history)
     return current
 
 
@@ -182,13 +165,15 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
     f = loaded.files
     sources = {s.id: s for s in f["sources"].sources}
     units = {u.id: u for u in f["units"].units}
-    figures = {x.id: x for x in f["figures"].figures}
+    figures = {x.id: with_history(x, sources) for x in f["figures"].figures}
     for figure in figures.values():
         figure._unit = units[figure.unit_id]
+        for report in figure.history:
+            report._unit = figure._unit
     computed, _ = derived.evaluate(f["figures"].derived, figures)
     for item in f["figures"].derived:
         item._unit, item._computed = units[item.unit_id], computed[item.id]
-    milestones = tuple(_latest_report(m, sources) for m in f["plant"].milestones)
+    milestones = tuple(with_history(m, sources) for m in f["plant"].milestones)
     program = f["program"]
     program.program._sectors_note = program.sectors_note
     return Dataset(
@@ -200,11 +185,11 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
         topics={t.id: t for t in f["figures"].topics},
         figures=figures,
         derived={d.id: d for d in f["figures"].derived},
-        plant=_latest_plant_status(f["plant"].plant, sources),
+        plant=with_history(f["plant"].plant, sources),
         milestones=milestones,
         program=program.program,
         sectors={s.id: s for s in program.sectors},
-        projects={p.id: p for p in program.projects},
+        projects={p.id: with_history(p, sources) for p in program.projects},
         discrepancies=program.discrepancies,
         goods=f["trade"].goods,
         turnover_figure_ids=f["trade"].turnover_figures,

@@ -10,3 +10,6 @@ TRADE = "trade.md"
 PEOPLE = "people.md"
 SOURCES = "sources.md"
 SECTOR_DIR = "program/sectors"
+# The pages every edition has; the editors' guides (editing.md, data-safety.md) stay English.
+READER_PAGES = (HOME, PLANT, PROGRAM, FIGURES, TRADE, PEOPLE, SOURCES, DATA)
+EDITORS_GUIDES = ("editing.md", "data-safety.md")

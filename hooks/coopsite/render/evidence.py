@@ -42,9 +42,8 @@ def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[di
     links = []
     for statement_id in statement_ids:
         statement = ctx.data.statements[statement_id]
-        person = ctx.data.people[statement.person_id]
         links.append({"href": ctx.link(*site_map.shown_at("statements", statement_id)),
-                      "text": ctx.person_name(person.id)})
+                      "text": ctx.person_name(statement.person_id)})
     return links
 
 

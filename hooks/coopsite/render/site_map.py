@@ -6,10 +6,9 @@ from functools import lru_cache
 from typing import Optional, Protocol
 
 from ..editions import Edition, edition_of
-from ..pages import DATA, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, SECTOR_DIR, SOURCES, TRADE  # noqa: F401
-# The pages every edition has; the editors' guides (editing.md, data-safety.md) stay English.
-READER_PAGES = (HOME, PLANT, PROGRAM, FIGURES, TRADE, PEOPLE, SOURCES, DATA)
-EDITORS_GUIDES = ("editing.md", "data-safety.md")
+from ..pages import (  # noqa: F401  (the renderers' page names, from here)
+    DATA, EDITORS_GUIDES, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, READER_PAGES, SECTOR_DIR, SOURCES, TRADE,
+)
 
 
 def edition_of_page(page_path: str) -> Edition:
