@@ -1,7 +1,8 @@
 """Screenshots of every page type at 375 and 1280 px, light and dark, into test-artifacts/screenshots/.
 
-Usage: PYTHONPATH=hooks .venv/bin/python scripts/screenshots.py [SITE_DIR]  (default: site/, built
-with `make build`). Serves the site on 127.0.0.1 at a free port and drives Chromium (/usr/bin/chromium,
+Usage: PYTHONPATH=hooks .venv/bin/python scripts/screenshots.py [SITE_DIR] [--editions en,ru,kk,ko]
+[--pages home,plant,figures]  (default: site/, built with `make build`; every edition, every page type;
+files are named EDITION-PAGE-WIDTH-SCHEME.png). Serves the site on 127.0.0.1 at a free port and drives Chromium (/usr/bin/chromium,
 or $CHROMIUM); Playwright never downloads a browser. Look at the pictures: they are for people.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import sys
 import threading
 from pathlib import Path
 
@@ -26,7 +26,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(site_dir: Path, out: Path) -> None:
+def main(site_dir: Path, out: Path, roots: dict[str, str], pages: dict[str, str]) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -40,16 +40,28 @@ def main(site_dir: Path, out: Path) -> None:
             for width, viewport in WIDTHS.items():
                 context = browser.new_context(color_scheme=scheme, viewport=viewport)
                 page = context.new_page()
-                for name, path in PAGES.items():
-                    if not (site_dir / path / "index.html").exists():
-                        continue
-                    page.goto(base + path)
-                    page.wait_for_load_state("load")
-                    page.screenshot(path=str(out / f"{name}-{width}-{scheme}.png"), full_page=True)
+                for lang, root in roots.items():
+                    for name, path in pages.items():
+                        if not (site_dir / root / path / "index.html").exists():
+                            continue
+                        page.goto(base + root + path)
+                        page.wait_for_load_state("load")
+                        page.screenshot(path=str(out / f"{lang}-{name}-{width}-{scheme}.png"), full_page=True)
                 context.close()
         browser.close()
     server.shutdown()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site", ROOT / "test-artifacts" / "screenshots")
+    import argparse
+
+    from coopsite.editions import ALL_EDITIONS
+
+    parser = argparse.ArgumentParser(description="Screenshots of each edition's page types.")
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--editions", default=",".join(e.lang for e in ALL_EDITIONS))
+    parser.add_argument("--pages", default=",".join(PAGES))
+    args = parser.parse_args()
+    chosen = args.editions.split(",")
+    main(args.site, ROOT / "test-artifacts" / "screenshots", {e.lang: e.root for e in ALL_EDITIONS if e.lang in chosen},
+         {name: PAGES[name] for name in args.pages.split(",")})

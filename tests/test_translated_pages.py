@@ -54,6 +54,8 @@ def test_each_edition_shows_its_pages_titles_and_site_name_in_its_language(built
         assert f'<meta property="og:site_name" content="{site_name}">' in built, url
         header = built[built.index('class="md-header__topic"'):][:400]
         assert site_name in header, url
+        footer = built[built.index('class="md-copyright"'):]
+        assert gettext(ui.COPYRIGHT) in footer and '<span lang="en">Made with' in footer, url
     nav = built_site.page(edition.root + "trade/")
     nav = nav[nav.index('class="md-nav md-nav--primary"'):nav.index('class="md-content"')]
     for title in ("Key figures", "Who said what", "Sources"):
@@ -62,8 +64,10 @@ def test_each_edition_shows_its_pages_titles_and_site_name_in_its_language(built
     assert f"<title>Trade - {ui.SITE_NAME}</title>" in english  # the English edition keeps mkdocs.yml's name
 
 
-def test_the_site_name_in_the_catalog_is_mkdocs_ymls():
-    assert re.search(rf"^site_name: {re.escape(ui.SITE_NAME)}$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+def test_the_site_name_and_copyright_in_the_catalog_are_mkdocs_ymls():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(rf"^site_name: {re.escape(ui.SITE_NAME)}$", config, re.M)
+    assert re.search(rf"^copyright: {re.escape(ui.COPYRIGHT)}$", config, re.M)
 
 
 def test_a_page_an_edition_has_not_translated_falls_back_to_english_marked_and_is_a_notice(project, monkeypatch):
