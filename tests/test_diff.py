@@ -94,3 +94,34 @@ def test_diff_shows_a_report_added_to_a_milestone_in_full(project):
             "in March 2025.”") in lines
     assert "- Milestone `construction-complete` (“Construction completed”): date changed from 2024 to H2 2024" in lines
     assert "  - value: more than 700 enterprises" in lines
+
+
+def test_diff_shows_reports_on_a_project_and_a_figure_in_full(project):
+    """The fixture's figure and project carry a later report; a report added, and one changed, are each shown
+    with what they state, their source, report date and quote."""
+    git(project, "init", "-q")
+    git(project, "add", "data")
+    git(project, "commit", "-qm", "base")
+    article = "data/sources/fixture-later-report.txt"
+    edit(project, article, "By June 2021, 25 projects", "By June 2021, 26 projects")
+    edit(project, "data/figures.yaml", "      - value: 25\n", "      - value: 26\n")
+    edit(project, "data/figures.yaml", "By June 2021, 25 projects", "By June 2021, 26 projects")
+    (project / article).write_text((project / article).read_text(encoding="utf-8")
+                                   + "\nThe ring road was completed.\n", encoding="utf-8")
+    edit(project, "data/program.yaml", """      Almaty Ring Road.
+""", """      Almaty Ring Road.
+    reports:
+      - status: implemented
+        source: fixture-later-report
+        quote: The ring road was completed.
+""")
+    result = run_diff(project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert ("- Project `big-almaty-ring-road` (“Big Almaty Ring Road”): report added: implemented (source "
+            "`fixture-later-report`, reported 18 June 2021): “The ring road was completed.”") in lines
+    assert ("- Figure `program-implemented-projects` (“Projects implemented”): report changed from 25 projects, "
+            "as of June 2021 (source `fixture-later-report`, reported 18 June 2021): “By June 2021, 25 "
+            "projects of the program had been implemented.” to 26 projects, as of June 2021 (source "
+            "`fixture-later-report`, reported 18 June 2021): “By June 2021, 26 projects of the program had been "
+            "implemented.”") in lines

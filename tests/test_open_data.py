@@ -43,16 +43,48 @@ def _texts(name, value):
     return {f"{name}_{lang}": (value or {}).get(lang) for lang in LANGUAGES}
 
 
+def _history(entry: dict, restated: tuple[str, ...], sources: dict, cell=lambda key, value: value) -> list[dict]:
+    """Every report on an entry, its own fields first; a field a report leaves out carries over."""
+    reports = [{key: entry.get(key) for key in restated}]
+    for report in entry.get("reports", []):  # the words are each report's own
+        reports.append({key: report.get(key, None if key in WORDS else reports[-1][key]) for key in restated})
+    return [{**{key: cell(key, value) for key, value in r.items()},
+             "reported": _date(sources[r["source"]]["published"])} for r in reports]
+
+
+def _latest(entry: dict, restated: tuple[str, ...], sources: dict) -> dict:
+    """The entry as its latest report gives it."""
+    latest = _history(entry, restated, sources)[-1]
+    return {**entry, **{key: latest[key] for key in restated}}
+
+
+def _cell(key, value):
+    if key in ("date", "as_of"):
+        return _date(value)
+    return value.strip() if key == "quote" else value
+
+
+WORDS = ("source", "quote", "quote_translation")
+MILESTONE_REPORT, PROJECT_REPORT = ("status", "date", *WORDS), ("status", *WORDS)
+FIGURE_REPORT = ("value", "as_of", "qualifier", "outlook", *WORDS)
+
+
 def expected_records() -> dict[str, list[dict]]:
     """What each download must hold, computed from the YAML files alone."""
     sources = {s["id"]: s for s in raw("sources")["sources"]}
     plant, program, figures, trade = raw("plant"), raw("program"), raw("figures"), raw("trade")
+    plant["milestones"] = [{**_latest(m, MILESTONE_REPORT, sources),
+                            "reports": _history(m, MILESTONE_REPORT, sources, _cell)} for m in plant["milestones"]]
+    program["projects"] = [{**_latest(p, PROJECT_REPORT, sources),
+                            "reports": _history(p, PROJECT_REPORT, sources, _cell)} for p in program["projects"]]
+    figures["figures"] = [{**_latest(f, FIGURE_REPORT, sources),
+                           "reports": _history(f, FIGURE_REPORT, sources, _cell)} for f in figures["figures"]]
     out = {}
     out["milestones"] = [{
         "id": m["id"], **_texts("title", m["title"]), "date": _date(m.get("date")), "after": m.get("after"),
         "status": m["status"], "reported": _date(sources[m["source"]]["published"]),
         "source": m["source"], "quote": m["quote"].strip(), "statements": m.get("statements", []),
-        "inferred": m.get("inferred", {}),
+        "inferred": m.get("inferred", {}), "reports": m["reports"],
     } for m in plant["milestones"]]
     out["sectors"] = [{
         "id": s["id"], **_texts("name", s["name"]), **_texts("description", s.get("description")),
@@ -61,13 +93,13 @@ def expected_records() -> dict[str, list[dict]]:
     out["projects"] = [{
         "id": p["id"], **_texts("name", p["name"]), **_texts("description", p.get("description")), "place": p.get("place"),
         "status": p["status"], "sectors": p["sectors"], "source": p["source"], "quote": p["quote"].strip(),
-        "inferred": p.get("inferred", {}),
+        "inferred": p.get("inferred", {}), "reports": p["reports"],
     } for p in program["projects"]]
     out["figures"] = [{
         "id": f["id"], "topic": f["topic"], **_texts("label", f["label"]), **_value(f["value"]), "unit": f["unit"],
         "qualifier": f["qualifier"], "outlook": f["outlook"], "as_of": _date(f["as_of"]),
         "headline": f.get("headline", False), "source": f["source"], "quote": f["quote"].strip(),
-        "statements": f.get("statements", []), "inferred": f.get("inferred", {}),
+        "statements": f.get("statements", []), "inferred": f.get("inferred", {}), "reports": f["reports"],
     } for f in figures["figures"]]
     out["derived-figures"] = [{
         "id": d["id"], "topic": d["topic"], **_texts("label", d["label"]), "operation": d["operation"],
@@ -138,7 +170,7 @@ def test_datapackage_describes_every_field_with_a_type_and_licence(built_site):
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["profile"] == "tabular-data-package"
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    assert "Data as of 13 November 2023" in package["description"]
+    assert "Data as of 13 November 2023" in package["description"]  # the fixture's latest source
     for resource in package["resources"]:
         assert resource["format"] == "csv" and (built_site.site / "data" / resource["path"]).is_file()
         for field in resource["schema"]["fields"]:

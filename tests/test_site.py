@@ -111,8 +111,10 @@ def test_every_figure_appears_with_its_value_source_and_permalink(built_site):
         assert block, figure.id
         text = text_of(block.group(0))
         assert format_value(figure) in text
-        (reference,) = cited_references(page, block.group(0))  # the quote once, in the References
+        # the quote once, in the References; a figure a later report changed cites the earlier one too
+        reference, *earlier = cited_references(page, block.group(0))
         assert figure.evidence.quote.split()[0] in text_of(reference)
+        assert len(earlier) == (1 if figure.first_report else 0)
         assert f'id="figure-{figure.id}"' in block.group(0)
 
 

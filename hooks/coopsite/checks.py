@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator, Optional
 from . import derived, numbers
 from .words import LANGUAGE_NAMES, LANGUAGES
 from .errors import Path, did_you_mean
-from .model import FILES, Declared, RefersTo, TranslationOf, declared_metadata, reader_texts
+from .model import FILES, Declared, RefersTo, Report, TranslationOf, WithReports, declared_metadata, reader_texts
 from .yamlfile import YamlDocument
 
 
@@ -162,32 +162,46 @@ def references_resolve(loaded: Loaded) -> Iterator[Finding]:
                     yield Finding(kind, path + where, f"unknown {what} id '{target}'{did_you_mean(target, targets)}")
 
 
+def _numbers(loaded: Loaded) -> Iterator[tuple[Path, Any, Any]]:
+    """(path, figure, the figure or a later report on it) for each number figures.yaml states."""
+    for i, figure in enumerate(loaded.files["figures"].figures):
+        yield ("figures", i), figure, figure
+        for j, report in enumerate(figure.reports):
+            yield ("figures", i, "reports", j), figure, report
+
+
 def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
-    """A figure's quote writes its value, so a typo in a number is caught."""
-    for i, figure in each(loaded, "figures", "figures"):
-        value = figure.value
+    """A figure's quote writes its value, so a typo in a number is caught; so does each later report's."""
+    if "figures" not in loaded.files:
+        return
+    for path, _, stated in _numbers(loaded):
+        value = stated.value
         for number in ([value.low, value.high] if hasattr(value, "low") else [value]):
-            if not numbers.appears_in(number, figure.quote):
+            if not numbers.appears_in(number, stated.quote):
                 forms = " or ".join(f"'{f}'" for f in sorted(numbers.spellings(number)))
-                yield Finding("figures", ("figures", i, "quote"),
+                yield Finding("figures", path + ("quote",),
                               f"the quote does not contain the value {numbers.plain(number)} (looked for {forms}); "
                               "quote the sentence that states the number, or correct the value")
 
 
 def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
-    for i, figure in each(loaded, "figures", "figures"):
-        if hasattr(figure.value, "low") and figure.value.low > figure.value.high:
-            yield Finding("figures", ("figures", i, "value"), f"the range's low end ({figure.value.low:g}) is above "
-                                                              f"its high end ({figure.value.high:g})")
+    if "figures" not in loaded.files:
+        return
+    for path, _, stated in _numbers(loaded):
+        if hasattr(stated.value, "low") and stated.value.low > stated.value.high:
+            yield Finding("figures", path + ("value",), f"the range's low end ({stated.value.low:g}) is above "
+                                                        f"its high end ({stated.value.high:g})")
 
 
 def percentages_at_most_100(loaded: Loaded) -> Iterator[Finding]:
-    units = defined(loaded, "unit") or {}
-    for i, figure in each(loaded, "figures", "figures"):
+    units = defined(loaded, "unit")
+    if "figures" not in loaded.files or units is None:
+        return
+    for path, figure, stated in _numbers(loaded):
         unit = units.get(figure.unit_id)
-        high = figure.value.high if hasattr(figure.value, "high") else figure.value
+        high = stated.value.high if hasattr(stated.value, "high") else stated.value
         if unit is not None and unit.kind == "percent" and high > 100:
-            yield Finding("figures", ("figures", i, "value"), f"a percentage cannot exceed 100, got {high:g}")
+            yield Finding("figures", path + ("value",), f"a percentage cannot exceed 100, got {high:g}")
 
 
 def inferred_fields_exist(loaded: Loaded) -> Iterator[Finding]:
@@ -206,13 +220,36 @@ def inferred_fields_exist(loaded: Loaded) -> Iterator[Finding]:
 
 def done_not_after_report(loaded: Loaded) -> Iterator[Finding]:
     """A milestone reported as done cannot be dated after the report it rests on."""
-    sources = defined(loaded, "source") or {}
-    for i, milestone in each(loaded, "plant", "milestones"):
-        source = sources.get(milestone.source_id)
-        if source and milestone.date and milestone.status == "done" and milestone.date.start > source.published.end:
-            yield Finding("plant", ("milestones", i, "status"),
-                          f"is 'done' but its date ({milestone.date.label()}) is after the report it rests on "
-                          f"({source.published.label()}); use 'planned', or cite a later source")
+    sources = defined(loaded, "source")
+    if "plant" not in loaded.files or sources is None:
+        return
+    for i, milestone in enumerate(loaded.files["plant"].milestones):
+        for path, report in [(("milestones", i), milestone)] + [
+                (("milestones", i, "reports", j), r) for j, r in enumerate(milestone.reports)]:
+            source = sources.get(report.source_id)
+            if source and report.date and report.status == "done" and report.date.start > source.published.end:
+                yield Finding("plant", path + ("status",),
+                              f"is 'done' but its date ({report.date.label()}) is after the report it rests on "
+                              f"({source.published.label()}); use 'planned', or cite a later source")
+
+
+def reports_oldest_first(loaded: Loaded) -> Iterator[Finding]:
+    """Later reports follow the entry's own fields, oldest first: the last one is the state the site shows."""
+    sources = defined(loaded, "source")
+    if sources is None:
+        return
+    for kind, path, entry in walk(loaded):
+        if not isinstance(entry, WithReports) or not entry.reports:
+            continue
+        before = sources.get(entry.own_report().source_id)
+        for j, report in enumerate(entry.reports):
+            source = sources.get(report.source_id)
+            if before and source and source.published.end < before.published.start:
+                yield Finding(kind, path + ("reports", j, "source"),
+                              f"this report ({source.id}, {source.published.label()}) is older than the one before it "
+                              f"({before.id}, {before.published.label()}); list the reports oldest first, so the "
+                              "last is the latest")
+            before = source or before
 
 
 def after_links_resolve(loaded: Loaded) -> Iterator[Finding]:
@@ -297,7 +334,8 @@ def derived_results_computable(loaded: Loaded) -> Iterator[Finding]:
     if "figures" not in loaded.files:
         return
     doc = loaded.files["figures"]
-    _, failures = derived.evaluate(doc.derived, {f.id: f for f in doc.figures})
+    latest = {f.id: f.as_latest(f.reports_in_full()) for f in doc.figures}  # the values the site computes with
+    _, failures = derived.evaluate(doc.derived, latest)
     for i, figure in enumerate(doc.derived):
         if figure.id in failures:
             yield Finding("figures", ("derived", i, "operation"), f"cannot be computed: {failures.pop(figure.id)}")
@@ -305,7 +343,7 @@ def derived_results_computable(loaded: Loaded) -> Iterator[Finding]:
 
 ERRORS: tuple[Check, ...] = (
     ids_unique, references_resolve, quotes_contain_values, ranges_in_order,
-    percentages_at_most_100, inferred_fields_exist, done_not_after_report, after_links_resolve,
+    percentages_at_most_100, inferred_fields_exist, done_not_after_report, reports_oldest_first, after_links_resolve,
     after_links_have_no_loop, period_in_order, derived_inputs_resolve, derived_inputs_have_no_loop,
     derived_results_computable,
 )
@@ -318,7 +356,8 @@ CITING_KINDS = ("milestone", "figure", "sector", "project", "statement", "good")
 
 
 def sources_cited(loaded: Loaded) -> Iterator[Finding]:
-    cited = {entry.source_id for _, _, entry in entries(loaded) if entry.id_kind in CITING_KINDS}
+    cited = {item.source_id for _, _, item in walk(loaded)
+             if item.id_kind in CITING_KINDS or isinstance(item, Report)}
     for i, source in enumerate(loaded.files["sources"].sources):
         if source.id not in cited:
             yield Finding("sources", ("sources", i, "id"), f"source '{source.id}' is cited by nothing",

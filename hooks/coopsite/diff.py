@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 from .dates import PartialDate
 from . import articles
 from .load import DATA_FILES, SETTINGS_FILE, load
-from .model import Dataset, Declared, Figure, Milestone, Range, Text
+from .model import Dataset, Declared, Figure, Milestone, Project, Range, Report, Text, WithReports
 from .formats import format_value
 
 
@@ -83,14 +83,14 @@ def _every_field(entry: Declared) -> list[str]:
     """An added or removed entry in full, one nested bullet per field that has a value (value, date,
     status, source, quote...), named as editors write them."""
     lines = []
-    reported = isinstance(entry, Milestone) and len(entry.history) > 1
+    restated = _restated(entry) if _has_reports(entry) else set()
     for attribute, info in type(entry).model_fields.items():
         name = info.alias or attribute
         value = getattr(entry, attribute)
         if name in ("id", "title", "name", "label") or value in (None, (), [], {}):
             continue
-        if name == "reports" or (reported and name in ("status", "date", "source", "quote")):
-            continue  # a milestone with later reports is listed report by report, below
+        if name == "reports" or attribute in restated:
+            continue  # an entry with later reports is listed report by report, below
         if name == "value" and isinstance(entry, Figure):
             shown = format_value(entry)
         elif isinstance(value, Declared) and not hasattr(value, "id") and not isinstance(value, (Text, Range)):
@@ -98,9 +98,18 @@ def _every_field(entry: Declared) -> list[str]:
         else:
             shown = _shown(value)
         lines.append(f"  - {name.replace('_', ' ')}: {shown}")
-    if reported:
+    if restated:
         lines += [f"  - report: {_report_words(r)}" for r in entry.history]
     return lines
+
+
+def _has_reports(entry: Declared) -> bool:
+    return isinstance(entry, WithReports) and len(entry.history) > 1
+
+
+def _restated(entry: WithReports) -> set[str]:
+    """The entry's fields its reports restate (status, date, value, source, quote...)."""
+    return set(entry.report_kind().restates.values())
 
 
 def _compare(kind: str, old: dict, new: dict, describe: Callable[[Any], str],
@@ -128,20 +137,43 @@ def _figure_value_change(old: Figure, new: Figure) -> list[str]:
     return []
 
 
-def _report_words(report) -> str:
-    date = f", {report.date.label()}" if report.date else ""
-    return (f"{report.status}{date} (source `{report.evidence.source_id}`, reported {report.reported.label()}): "
+def _report_words(report: Report) -> str:
+    """'done, March 2025 (source `x`, reported 20 March 2025): “...”', from what the report states."""
+    stated = []
+    for name, value in report.stated.items():
+        if value is None or name == "qualifier" or (name == "outlook" and value != "expected"):
+            continue  # the qualifier is written with the value; only a plan or forecast is marked
+        if name == "value":
+            stated.append(format_value(report))
+        elif name == "as_of":
+            stated.append(f"as of {value.label()}")
+        else:
+            stated.append(value.get() if isinstance(value, Text) else value.label() if isinstance(value, PartialDate)
+                          else str(value))
+    return (f"{', '.join(stated)} (source `{report.evidence.source_id}`, reported {report.reported.label()}): "
             f"“{report.evidence.quote}”")
 
 
-def _milestone_changes(old, new) -> list[str]:
-    """A report added or removed, in full (the state it brings is then the latest's, so the shown status,
-    date, source and quote are not listed again); otherwise each changed field."""
-    if len(new.history) == len(old.history):
+def _report_changes(old: WithReports, new: WithReports) -> list[str]:
+    """For an entry with later reports: each report added, removed or changed, in full (the state the entry
+    shows is the latest report's, so its restated fields are not listed again); then its other fields."""
+    if not (_has_reports(old) or _has_reports(new)):
         return _field_changes(old, new, ("reports",))
-    changes = [f"report added: {_report_words(r)}" for r in new.history[len(old.history):]]
+    changes = []
+    for position, (before, after) in enumerate(zip(old.history, new.history)):
+        if (before.stated, before.evidence, before.reported) != (after.stated, after.evidence, after.reported):
+            which = "first report" if position == 0 else "report"
+            changes.append(f"{which} changed from {_report_words(before)} to {_report_words(after)}")
+    changes += [f"report added: {_report_words(r)}" for r in new.history[len(old.history):]]
     changes += [f"report removed: {_report_words(r)}" for r in old.history[len(new.history):]]
-    return changes + _field_changes(old, new, ("reports", "status", "date", "source", "quote"))
+    restated = {info.alias or name for name, info in type(new).model_fields.items() if name in _restated(new)}
+    return changes + _field_changes(old, new, ("reports", *restated))
+
+
+def _figure_changes(old: Figure, new: Figure) -> list[str]:
+    if _has_reports(old) or _has_reports(new):
+        return _report_changes(old, new)
+    return _figure_value_change(old, new) + _field_changes(old, new, ("value", "unit", "qualifier", "reports"))
 
 
 def describe_changes(old: Dataset, new: Dataset) -> list[str]:
@@ -150,12 +182,12 @@ def describe_changes(old: Dataset, new: Dataset) -> list[str]:
     lines: list[str] = []
     lines += _compare("Source", old.sources, new.sources, title)
     lines += _compare("Derived figure", old.derived, new.derived, title)
+    everything = lambda kind: tuple(f.alias or n for n, f in kind.model_fields.items())  # noqa: E731
     lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title,
-                      _milestone_changes, skip=tuple(f.alias or n for n, f in Milestone.model_fields.items()))
-    lines += _compare("Figure", old.figures, new.figures, title, _figure_value_change,
-                      skip=("value", "unit", "qualifier"))
+                      _report_changes, skip=everything(Milestone))
+    lines += _compare("Figure", old.figures, new.figures, title, _figure_changes, skip=everything(Figure))
     lines += _compare("Sector", old.sectors, new.sectors, title)
-    lines += _compare("Project", old.projects, new.projects, title)
+    lines += _compare("Project", old.projects, new.projects, title, _report_changes, skip=everything(Project))
     lines += _compare("Trade good", {g.id: g for g in old.goods}, {g.id: g for g in new.goods}, title)
     lines += _compare("Person", old.people, new.people, lambda p: p.name)
     lines += _compare("Statement", old.statements, new.statements, lambda s: _shown(s.summary))
@@ -168,7 +200,7 @@ def describe_changes(old: Dataset, new: Dataset) -> list[str]:
         lines.append(f"- Program: sectors note changed from {_shown(old.program.sectors_note)} to "
                      f"{_shown(new.program.sectors_note)}")
     if old.plant and new.plant and old.plant != new.plant:
-        lines += [f"- Plant: {change}" for change in _field_changes(old.plant, new.plant)]
+        lines += [f"- Plant: {change}" for change in _report_changes(old.plant, new.plant)]
     lines += _compare("Note on differing figures", {d.id: d for d in old.discrepancies},
                       {d.id: d for d in new.discrepancies}, lambda d: _shown(d.note))
     return lines

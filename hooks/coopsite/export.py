@@ -19,7 +19,7 @@ from .formats import N_  # the datasets' titles, for the catalog: the pages show
 from .dates import DATE_FORMS, PartialDate
 from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
-    TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Sector, Source, Text,
+    TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Report, Sector, Source, Text,
     Translation, declared_metadata,
 )
 
@@ -140,11 +140,39 @@ def _noted(description: str, note: str) -> str:
     return head.removesuffix(".") + note + (semicolon + rest if semicolon else ".")
 
 
+def _cell(value: Any) -> Any:
+    """A declared value as a JSON value: a date as ISO text, text by language, a range as {low, high}."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, (Text, Translation)):
+        return value.values  # by language
+    if isinstance(value, Range):
+        return {"low": _number(value.low), "high": _number(value.high)}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(value)
+    return value
+
+
+def _history_column(name: str, kind: type[Report]) -> Field:
+    """Every report on an entry, its own fields first: the history behind the state the other columns give."""
+    fields = [(attribute, info.alias or attribute) for attribute, info in kind.model_fields.items()]
+    listed = ", ".join(written for _, written in fields)
+    return Field(name, "array",
+                 f"Every report on it, oldest first: the first is the entry's own (what was first reported or "
+                 f"planned), the last the one the other columns give. Each: {listed} and the date it was reported "
+                 f"(a JSON array).",
+                 lambda e, d: [{**{written: _cell(getattr(r, attribute)) for attribute, written in fields},
+                                "reported": _date(r.reported)} for r in e.history])
+
+
 def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
     """The columns of a declared field: reader text gives one per language ('title_ru'; empty where
     not translated yet), any other field one column; names, types and descriptions from model.py."""
     name, description = info.alias or attribute, info.description or ""
     _, classes = declared_metadata(info)
+    reports = [c for c in classes if issubclass(c, Report)]
+    if reports:  # every report on the entry, in one column
+        return (_history_column(name, reports[0]),)
     if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
         return tuple(Field(f"{name}_{lang}", "string",
                            _noted(description, f" ({LANGUAGE_NAMES[lang]})").removesuffix(".")
@@ -209,13 +237,6 @@ RESOURCES: tuple[Resource, ...] = (
         pages.PLANT, Milestone, lambda data: list(data.milestones),
         after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
                                 lambda m, d: _date(m.reported)), _since(status.milestone))},
-        instead={"reports": (Field(
-            "reports", "array",
-            "Every report on the milestone, oldest first; the first is what was first reported (planned), the last "
-            "is the state the other columns give. Each: status, date, source, quote and the date it was reported "
-            "(a JSON array).",
-            lambda m, d: [{"status": r.status, "date": _date(r.date), "source": r.evidence.source_id,
-                           "quote": r.evidence.quote, "reported": _date(r.reported)} for r in m.history]),)},
     ),
     Resource(
         "sectors", N_("Fresh Wind program sectors"),

@@ -17,7 +17,7 @@ from typing import Optional
 
 from . import articles, checks, derived, rules, validate
 from .errors import DataError, Problem, Report, did_you_mean
-from .model import FILES, OPTIONAL_FILES, Dataset, Declared, Milestone, Plant, Reported, SettingsFile
+from .model import FILES, OPTIONAL_FILES, Dataset, Declared, SettingsFile, WithReports
 from .yamlfile import YamlDocument, YamlFileError, read_file
 
 DATA_FILES = tuple(FILES)  # each data file, in the order they are read
@@ -148,33 +148,14 @@ def _report_unexpected_files(data_dir: FsPath, prefix: str, report: Report) -> N
             ))
 
 
-def _latest_report(milestone: Milestone, sources: dict) -> Milestone:
-    """The milestone as its latest report gives it (status, date, source, quote), with every report kept:
-    the first is the entry's own fields, the later ones its `reports:`, oldest first."""
-    first = Reported(milestone.status, milestone.date, milestone.evidence, sources[milestone.source_id].published)
-    later = [Reported(r.status, r.date or milestone.date, r.evidence, sources[r.source_id].published)
-             for r in milestone.reports]
-    history = (first, *later)  # as written, oldest first
-    latest = history[-1]
-    current = milestone if latest is first else milestone.model_copy(update={
-        "status": latest.status, "date": latest.date, "source_id": latest.evidence.source_id,
-        "quote": latest.evidence.quote, **({"after_id": None} if latest.date else {})})
-    current._reported = latest.reported
-    current._history = history
-    return current
-
-
-def _latest_plant_status(plant: Plant, sources: dict) -> Plant:
-    """The plant as the latest report on its status gives it, with every report kept (the first is its own)."""
-    first = Reported(plant.status, None, plant.status_evidence, sources[plant.status_source].published,
-                     plant.status_text)
-    history = (first, *(Reported(r.status, None, r.evidence, sources[r.source_id].published, r.status_text)
-                        for r in plant.reports))
-    latest = history[-1]
-    current = plant if latest is first else plant.model_copy(update={
-        "status": latest.status, "status_text": latest.text, "status_source": latest.evidence.source_id,
-        "status_quote": latest.evidence.quote})
-    current._history = history
+def with_history(entry: WithReports, sources: dict) -> WithReports:
+    """The entry as its latest report gives it, with every report kept, oldest first: the first is the entry's
+    own fields, the later ones its `reports:`. A field a report leaves out stays as the report before gave it."""
+    history = entry.reports_in_full()
+    for report in history:
+        report._reported = sources[report.source_id].published
+    current = entry.as_latest(history)
+    current._history = tuple(history)
     return current
 
 
@@ -184,13 +165,15 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
     f = loaded.files
     sources = {s.id: s for s in f["sources"].sources}
     units = {u.id: u for u in f["units"].units}
-    figures = {x.id: x for x in f["figures"].figures}
+    figures = {x.id: with_history(x, sources) for x in f["figures"].figures}
     for figure in figures.values():
         figure._unit = units[figure.unit_id]
+        for report in figure.history:
+            report._unit = figure._unit
     computed, _ = derived.evaluate(f["figures"].derived, figures)
     for item in f["figures"].derived:
         item._unit, item._computed = units[item.unit_id], computed[item.id]
-    milestones = tuple(_latest_report(m, sources) for m in f["plant"].milestones)
+    milestones = tuple(with_history(m, sources) for m in f["plant"].milestones)
     program = f["program"]
     program.program._sectors_note = program.sectors_note
     return Dataset(
@@ -202,11 +185,11 @@ def build(loaded: checks.Loaded, source_texts: Optional[dict[str, str]] = None,
         topics={t.id: t for t in f["figures"].topics},
         figures=figures,
         derived={d.id: d for d in f["figures"].derived},
-        plant=_latest_plant_status(f["plant"].plant, sources),
+        plant=with_history(f["plant"].plant, sources),
         milestones=milestones,
         program=program.program,
         sectors={s.id: s for s in program.sectors},
-        projects={p.id: p for p in program.projects},
+        projects={p.id: with_history(p, sources) for p in program.projects},
         discrepancies=program.discrepancies,
         goods=f["trade"].goods,
         turnover_figure_ids=f["trade"].turnover_figures,

@@ -237,6 +237,83 @@ class Cited(Declared):
         return Evidence(self.source_id, self.quote, getattr(self, "quote_translation", None))
 
 
+ReportSourceId = Annotated[ref("source"), Field(
+    alias="source", description="The id of the source of this report (see sources.csv); its date is the date of the "
+                                "report.")]
+
+
+class Report(Cited):
+    """A later report on an entry: what a newer source says of it (it happened, it slipped, it grew), with its
+    words. Each kind declares the fields it restates, named as on the entry (`restates`: the report's field ->
+    the entry's); a field a report leaves out stays as the report before it gave it."""
+
+    restates: ClassVar[dict[str, str]] = {}
+    WORDS: ClassVar[tuple[str, ...]] = ("source_id", "quote", "quote_translation")  # whose words, not what they say
+
+    _reported: PartialDate = PrivateAttr(None)
+
+    @property
+    def reported(self) -> PartialDate:
+        """The publication date of the report's source: what 'reported on' names (load.py)."""
+        return self._reported
+
+    @property
+    def stated(self) -> dict[str, Any]:
+        """What the report says of the entry, its source and words aside, by the report's field names."""
+        return {name: getattr(self, name) for name in self.restates if name not in self.WORDS}
+
+
+class WithReports(Declared):
+    """An entry later reports may update (its `reports:`). Its own fields stay as the first report (what was
+    first reported, or planned); load.py gives the entry the latest report's state and keeps every report,
+    oldest first, in `history`."""
+
+    _history: tuple = PrivateAttr(())
+
+    @classmethod
+    def report_kind(cls) -> type[Report]:
+        return get_args(cls.model_fields["reports"].annotation)[0]
+
+    def own_report(self) -> Report:
+        """The entry's own fields as its first report."""
+        kind = self.report_kind()
+        return kind.model_construct(**{name: getattr(self, own) for name, own in kind.restates.items()})
+
+    def reports_in_full(self) -> list[Report]:
+        """Its own report, then each later one with what it leaves out carried over from the one before."""
+        history = [self.own_report()]
+        for report in self.reports:
+            unchanged = {name: getattr(history[-1], name) for name in report.stated if getattr(report, name) is None}
+            history.append(report.model_copy(update=unchanged) if unchanged else report)
+        return history
+
+    def latest_update(self, latest: Report) -> dict[str, Any]:
+        """The entry's fields as the latest report gives them."""
+        return {own: getattr(latest, name) for name, own in latest.restates.items()}
+
+    def as_latest(self, history: list[Report]) -> "WithReports":
+        """The entry as the last of `history` (reports_in_full) gives it; itself when it has no later report."""
+        return self if len(history) == 1 else self.model_copy(update=self.latest_update(history[-1]))
+
+    @property
+    def history(self) -> tuple[Report, ...]:
+        """Every report on it, oldest first; the last is what the entry's fields now hold (load.py)."""
+        return self._history
+
+    @property
+    def reported(self) -> PartialDate:
+        """The publication date of the latest report's source: what 'as reported on' names."""
+        return self._history[-1].reported
+
+    @property
+    def first_report(self) -> Optional[Report]:
+        """The first report, when a later one changed what it states: what was planned or first given, and when."""
+        if len(self._history) < 2:
+            return None
+        first, last = self._history[0], self._history[-1]
+        return first if first.stated != last.stated else None
+
+
 # -- the entries --------------------------------------------------------------------------------
 # Descriptions serve editors (in their schema) and data users (in the downloads and on the Data page).
 
@@ -448,7 +525,31 @@ class Topic(Declared):
     name: ReaderText
 
 
-class Figure(Cited):
+class FigureReport(Report):
+    """A later report on a figure: the number as a newer source gives it, with its words."""
+
+    restates = {"value": "value", "as_of": "as_of", "qualifier": "qualifier", "outlook": "outlook",
+                "source_id": "source_id", "quote": "quote", "quote_translation": "quote_translation"}
+
+    value: Value
+    as_of: Date = Field(description="The date or period the number refers to, as this report gives it.")
+    qualifier: Optional[Qualifier] = Field(None, description="How this report qualifies the number; leave out when "
+                                                             "unchanged.")
+    outlook: Optional[Outlook] = Field(None, description="reported or expected, as this report gives it; leave out "
+                                                         "when unchanged.")
+    source_id: ReportSourceId
+    quote: Quote = Field(description="The report's sentence that states the number, verbatim; it must contain the "
+                                     "value as written there.")
+    quote_translation: translation_of("quote") = None
+
+    _unit: "Unit" = PrivateAttr(None)
+
+    @property
+    def unit(self) -> "Unit":
+        return self._unit
+
+
+class Figure(Cited, WithReports):
     """A number a source gives."""
 
     id_kind = "figure"
@@ -469,6 +570,10 @@ class Figure(Cited):
     statement_ids: refs("statement") = Field((), alias="statements",
                                              description="Ids of the statements (people page) behind this fact.")
     inferred: Inferred = {}
+    reports: tuple[FigureReport, ...] = Field((), description=(
+        "Later reports on this number, oldest first, each with its value, as_of, source and quote (and qualifier or "
+        "outlook when they change). The fields above stay as the first report; the site shows the latest value and, "
+        "beside it, the earlier ones with their report dates."))
 
     _unit: Unit = PrivateAttr(None)
 
@@ -537,31 +642,21 @@ class DerivedFigure(Declared):
         return self._computed.as_of
 
 
-class MilestoneReport(Cited):
+class MilestoneReport(Report):
     """A later report on a milestone: what a newer source says of it (it happened, it slipped), with its words."""
 
+    restates = {"status": "status", "date": "date", "source_id": "source_id", "quote": "quote",
+                "quote_translation": "quote_translation"}
+
+    status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as this report gives it.")
     date: Date = Field(None, description="When it happened or is now scheduled, as this report gives it; leave out "
                                          "when the report gives no date.")
-    status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as this report gives it.")
-    source_id: Annotated[ref("source"), Field(
-        alias="source", description="The id of the source of this report (see sources.csv); its date is the date of "
-                                    "the report.")]
+    source_id: ReportSourceId
     quote: Quote
     quote_translation: translation_of("quote") = None
 
 
-@dataclass(frozen=True)
-class Reported:
-    """One report on a milestone as the site shows it: the first (the entry's own fields) or a later one."""
-
-    status: str
-    date: Optional[PartialDate]
-    evidence: Evidence
-    reported: PartialDate  # the publication date of its source
-    text: Optional["Text"] = None  # the plant's status in words
-
-
-class Milestone(Cited):
+class Milestone(Cited, WithReports):
     """A step on the Kia plant's timeline."""
 
     id_kind = "milestone"
@@ -590,9 +685,6 @@ class Milestone(Cited):
         "fields above stay as the first report (what was planned); the site shows the latest report's state "
         "beside it."))
 
-    _reported: PartialDate = PrivateAttr(None)
-    _history: tuple = PrivateAttr(())
-
     @model_validator(mode="after")
     def _date_or_after(self) -> "Milestone":
         if ("date" in self.model_fields_set) == ("after_id" in self.model_fields_set):
@@ -600,37 +692,25 @@ class Milestone(Cited):
                                       "'after' naming the milestone it follows (not both), got a mapping")
         return self
 
-    @property
-    def reported(self) -> PartialDate:
-        """The publication date of the source the status rests on: what 'as reported on' names."""
-        return self._reported
-
-    @property
-    def history(self) -> tuple[Reported, ...]:
-        """Every report on it, oldest first; the last is the state the entry's fields now hold (load.py)."""
-        return self._history
-
-    @property
-    def first_report(self) -> Optional[Reported]:
-        """The first report, when a later one changed its state or date: what was planned, and when."""
-        if len(self._history) < 2:
-            return None
-        first, last = self._history[0], self._history[-1]
-        return first if (first.status, first.date) != (last.status, last.date) else None
+    def latest_update(self, latest: Report) -> dict[str, Any]:
+        update = super().latest_update(latest)
+        return {**update, "after_id": None} if update["date"] else update  # a dated step follows no other
 
 
-class PlantStatusReport(Cited):
+class PlantStatusReport(Report):
     """A later report on the plant's status, with its words."""
+
+    restates = {"status": "status", "status_text": "status_text", "source_id": "status_source",
+                "quote": "status_quote", "quote_translation": "status_quote_translation"}
 
     status: MilestoneStatus = Field(description="As this report gives it.")
     status_text: ReaderText = Field(description="The status in words, as of this report's date.")
-    source_id: Annotated[ref("source"), Field(
-        alias="source", description="The id of the source of this report; its date is the date of the report.")]
+    source_id: ReportSourceId
     quote: Quote
     quote_translation: translation_of("quote") = None
 
 
-class Plant(Declared):
+class Plant(WithReports):
     """The plant's summary card."""
 
     id_kind = "plant"
@@ -651,16 +731,9 @@ class Plant(Declared):
         "Later reports on the plant's status, oldest first, each with its status, status_text, source and quote. "
         "The status fields above stay as the first report; the card shows the latest and, beside it, the first."))
 
-    _history: tuple = PrivateAttr(())
-
     @property
     def status_evidence(self) -> Evidence:
         return Evidence(self.status_source, self.status_quote, self.status_quote_translation)
-
-    @property
-    def history(self) -> tuple["Reported", ...]:
-        """Every report on the status, oldest first; the last is what the status fields now hold (load.py)."""
-        return self._history
 
 
 class Period(Declared):
@@ -732,7 +805,19 @@ class Sector(Cited):
     inferred: Inferred = {}
 
 
-class Project(Cited):
+class ProjectStatusReport(Report):
+    """A later report on a project's status, with its words."""
+
+    restates = {"status": "status", "source_id": "source_id", "quote": "quote",
+                "quote_translation": "quote_translation"}
+
+    status: ProjectStatus = Field(description=f"{words.listed(words.PROJECT_STATUSES)}, as this report gives it.")
+    source_id: ReportSourceId
+    quote: Quote
+    quote_translation: translation_of("quote") = None
+
+
+class Project(Cited, WithReports):
     """A named project of the program."""
 
     id_kind = "project"
@@ -749,6 +834,10 @@ class Project(Cited):
     quote: Quote
     quote_translation: translation_of("quote") = None
     inferred: Inferred = {}
+    reports: tuple[ProjectStatusReport, ...] = Field((), description=(
+        "Later reports on the project's status, oldest first, each with its status, source and quote. The fields "
+        "above stay as the first report (what was planned); the site shows the latest status and, beside it, the "
+        "first."))
 
 
 class Discrepancy(Declared):

@@ -97,9 +97,16 @@ def check_attribution(data: Dataset) -> list[Finding]:
     return found
 
 
-HOW_TO_ADD_A_REPORT = (". When a newer article reports on it, keep these lines (they show what was planned) and add "
-                       "the new report below them: 'reports:', then '- date: ...', 'status: ...', 'source: ...', "
-                       "'quote: >-' (see 'Record what happened to a plan' in the editing guide)")
+def how_to_add_a_report(entry, example: str = "") -> str:
+    """The end of an "update needed" notice: how to add a report, with the fields its kind of report declares."""
+    kind = entry.report_kind()
+    written = [info.alias or name for name, info in kind.model_fields.items() if info.is_required()
+               or name in ("date", "qualifier")]
+    fields = ", ".join(f"'{name}: >-'" if name == "quote" else f"'{name}: ...'" for name in written[1:])
+    section = f"'{example}' under " if example else ""
+    return (f". When a newer article reports on it, keep these lines (they show what was first reported) and add the "
+            f"new report below them: 'reports:', then '- {written[0]}: ...', {fields} (see {section}'Record what "
+            "happened to a plan' in the editing guide)")
 
 
 # -- 2. as of when ------------------------------------------------------------------------
@@ -120,12 +127,13 @@ def check_confirmed(data: Dataset) -> list[Finding]:
     for item in data.milestones:
         state = item.status + (f" for {item.date.label()}" if item.date and item.status == "planned" else "")
         notice("plant", "milestones", item.id, ("status",), f"'{state}'", status.milestone(data, item),
-               HOW_TO_ADD_A_REPORT)
+               how_to_add_a_report(item))
     if data.plant is not None:
         notice("plant", "plant", None, ("status",), f"'{data.plant.status}'", status.plant(data),
-               HOW_TO_ADD_A_REPORT.replace("see 'Record", "see 'The plant's status' under 'Record"))
+               how_to_add_a_report(data.plant, "The plant's status"))
     for item in data.projects.values():
-        notice("program", "projects", item.id, ("status",), f"'{item.status}'", status.project(data, item))
+        notice("program", "projects", item.id, ("status",), f"'{item.status}'", status.project(data, item),
+               how_to_add_a_report(item, "A project's status"))
     sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
     if sectors:  # one notice: they all rest on the same report
         conf = status.sector(data, sectors[0])
@@ -168,7 +176,7 @@ def numbers_in(text: str) -> list[tuple[int, int]]:
 def _covering_quotes(data: Dataset) -> dict[str, list[str]]:
     """By source: the quotes whose numbers the site shows as facts (figures, and the dates of
     milestones, statements and the program), and the words listed as left out."""
-    evidence = [f.evidence for f in data.figures.values()]
+    evidence = [r.evidence for f in data.figures.values() for r in f.history]
     evidence += [r.evidence for m in data.milestones for r in m.history if r.date is not None]
     evidence += [s.evidence for s in data.statements.values() if s.date is not None]
     if data.program is not None:
@@ -225,24 +233,29 @@ def check_texts_stored(data: Dataset) -> list[Finding]:
             if source_id not in data.source_texts and any(data.facts_citing(source_id).values())]
 
 
+def _reported(kind: str, collection: str, entry_id, own_field: tuple, entry):
+    """An entry's own quote (its first report) and each later report's, where each is written."""
+    history = getattr(entry, "history", ()) or (entry,)
+    yield kind, collection, entry_id, own_field, history[0].evidence
+    for position, report in enumerate(getattr(entry, "reports", ())):
+        yield kind, collection, entry_id, ("reports", position, "quote"), report.evidence
+
+
 def quoted(data: Dataset):
     """(kind, collection, entry id, field, evidence) for every quote in the data."""
     if data.plant is not None:
-        yield "plant", "plant", None, ("status_quote",), data.plant.history[0].evidence
-        for position, report in enumerate(data.plant.reports):
-            yield "plant", "plant", None, ("reports", position, "quote"), report.evidence
-    for item in data.milestones:  # the entry's own quote is its first report; then each later report's
-        yield "plant", "milestones", item.id, ("quote",), item.history[0].evidence
-        for position, report in enumerate(item.reports):
-            yield "plant", "milestones", item.id, ("reports", position, "quote"), report.evidence
+        yield from _reported("plant", "plant", None, ("status_quote",), data.plant)
+    for item in data.milestones:
+        yield from _reported("plant", "milestones", item.id, ("quote",), item)
     for item in data.figures.values():
-        yield "figures", "figures", item.id, ("quote",), item.evidence
+        yield from _reported("figures", "figures", item.id, ("quote",), item)
     if data.program is not None:
         yield "program", "program", None, ("period_quote",), data.program.period_evidence
         yield "program", "program", None, ("signed_quote",), data.program.signed_evidence
-    for collection, items in (("sectors", data.sectors.values()), ("projects", data.projects.values())):
-        for item in items:
-            yield "program", collection, item.id, ("quote",), item.evidence
+    for item in data.sectors.values():
+        yield "program", "sectors", item.id, ("quote",), item.evidence
+    for item in data.projects.values():
+        yield from _reported("program", "projects", item.id, ("quote",), item)
     for item in data.statements.values():
         yield "statements", "statements", item.id, ("quote",), item.evidence
     for item in data.people.values():

@@ -17,8 +17,7 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
     formula one hover away."""
     derived = isinstance(figure, DerivedFigure)
     formula = formats.formula(ctx.data, figure, ctx.lang) if derived else None
-    cited = None if derived else evidence.view(ctx, figure.evidence, statement_ids=figure.statement_ids,
-                                               inferred=figure.inferred)
+    cited = None if derived else _cited(ctx, figure, figure.history[-1] if figure.history else None)
     return {
         "id": figure.id,
         "href": ctx.link(*site_map.shown_at("figures", figure.id)),
@@ -44,8 +43,8 @@ def _derived_hover(ctx: RenderContext, figure: DerivedFigure, formula: str) -> s
 def _as_of_inferred(ctx: RenderContext, figure: Figure | DerivedFigure) -> bool:
     """A reported figure's date marked inferred; a derived figure's date comes from its latest input,
     so it is inferred when that input's is."""
-    if isinstance(figure, Figure):
-        return "as_of" in figure.inferred
+    if isinstance(figure, Figure):  # what is inferred belongs to the figure's own (first) report
+        return "as_of" in figure.inferred and (not figure.history or figure.as_of == figure.history[0].as_of)
     return any(isinstance(i, Figure) and i.as_of == figure.as_of and "as_of" in i.inferred
                for i in map(ctx.data.any_figure, figure.input_ids))
 
@@ -65,8 +64,37 @@ def figure_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
         view.update(assumption=ctx.text(figure.assumption) if figure.assumption else None,
                     inputs=[link_view(ctx, ctx.data.any_figure(i)) for i in figure.input_ids])
     else:
-        view.update(notes=_notes(ctx, figure))
+        view.update(notes=_notes(ctx, figure), **_history_view(ctx, figure))
     return view
+
+
+def _history_view(ctx: RenderContext, figure: Figure) -> dict:
+    """When later reports changed the number: the latest report's date, and each earlier number that differs
+    with the date it was reported (oldest first), each cited."""
+    if figure.first_report is None:
+        return {"reported": None, "earlier": []}
+    latest = figure.history[-1]
+    return {
+        "reported": _reported_view(ctx, latest),
+        "earlier": [{"value": formats.format_value(report, ctx.lang), "as_of": report.as_of.label(ctx.lang),
+                     "expected": report.outlook == "expected", **_reported_view(ctx, report),
+                     "evidence": _cited(ctx, figure, report)}
+                    for report in figure.history[:-1] if report.stated != latest.stated],
+    }
+
+
+def _cited(ctx: RenderContext, figure: Figure, report) -> dict:
+    """A report's evidence; the statements and inferences the entry names go with its own (first) report."""
+    if report is None or report is figure.history[0]:
+        return evidence.view(ctx, figure.evidence if report is None else report.evidence,
+                             statement_ids=figure.statement_ids, inferred=figure.inferred)
+    return evidence.view(ctx, report.evidence)
+
+
+def _reported_view(ctx: RenderContext, report) -> dict:
+    """When a report was published (partials/figure-meta.html reported_on), its date marked when inferred."""
+    return {"date": report.reported.label(ctx.lang), "on": report.reported.precision == "day",
+            "inferred": "published" in ctx.data.sources[report.source_id].inferred}
 
 
 def figures_by_topic(ctx: RenderContext) -> str:

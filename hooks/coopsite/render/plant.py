@@ -131,9 +131,8 @@ def plant_card(ctx: RenderContext) -> str:
 
 def _first_plant_status(ctx: RenderContext) -> Optional[dict]:
     """What the first report said of the status, when a later one changed it."""
-    history = ctx.data.plant.history
-    if len(history) < 2 or (history[0].status, history[0].text) == (history[-1].status, history[-1].text):
+    first = ctx.data.plant.first_report
+    if first is None:
         return None
-    first = history[0]
-    return {"text": ctx.text(first.text), "reported": first.reported.label(ctx.lang),
+    return {"text": ctx.text(first.status_text), "reported": first.reported.label(ctx.lang),
             "reported_on": first.reported.precision == "day", "evidence": evidence.view(ctx, first.evidence)}
