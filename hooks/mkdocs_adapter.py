@@ -36,6 +36,7 @@ _site: Optional[Site] = None
 _problems: list[Problem] = []
 _overrides: Optional[str] = None  # overrides/coopsite/, for the error page's template
 _edition_navs: dict[str, Navigation] = {}  # the other editions' navigation, by language
+_copyright = ""  # mkdocs.yml's, which each edition's pages show in its language
 _last_generated_paths: list[str] = []  # so that a sector page open in the browser shows the errors too
 
 
@@ -62,6 +63,7 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    global _copyright
     if _problems:
         return _error_files(files, config)
     for file in [f for f in files.documentation_pages() if editions.not_built(f.src_uri)]:
@@ -69,6 +71,7 @@ def on_files(files: Files, config) -> Files:
     for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir)):
         files.append(File.generated(config, page.path, content=page.markdown))
     _site.site_name, _site.site_url = config.site_name, config.site_url or ""
+    _copyright = config.copyright or ""
     _site.site_description = config.site_description or ""
     for path, content in _site.downloads().items():  # data/*.csv, *.json, datapackage.json
         files.append(File.generated(config, path, content=content))
@@ -119,6 +122,7 @@ def on_page_context(context, *, page: Page, config, nav: Navigation):
     if edition.lang in _edition_navs:
         context["nav"] = _edition_navs[edition.lang]
     config["site_name"] = ui.site_name(_site.site_name, edition.lang)
+    config["copyright"] = ui.site_name(_copyright, edition.lang)
     return context
 
 
@@ -126,7 +130,7 @@ def on_post_build(*, config) -> None:
     """Each edition searches its own pages, with its language's stemmer (search_index.json split)."""
     if _problems:
         return
-    config["site_name"] = _site.site_name
+    config["site_name"], config["copyright"] = _site.site_name, _copyright
     editions_nav.split_search_index(Path(config.site_dir), EDITIONS)
     editions_nav.copy_sitemaps(Path(config.site_dir), EDITIONS)
 

@@ -31,8 +31,12 @@ OVERRIDES = "overrides/coopsite"  # under the project, next to Material's own ov
 SITE_NAME = N_("Kazakhstan–Korea Economic Cooperation")
 
 
+# and mkdocs.yml's copyright line, shown in every page's footer
+COPYRIGHT = N_("Facts from the sources named on each page; every figure links to its quote.")
+
+
 def site_name(name: str, lang: str) -> str:
-    """The site's name in an edition's language."""
+    """The site's name (or its copyright line) in an edition's language."""
     return translations(lang).gettext(name) if name else name
 
 
