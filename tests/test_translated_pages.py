@@ -36,6 +36,8 @@ def test_every_reader_page_is_translated_with_the_english_pages_markers(edition)
         assert marker.findall(text) == marker.findall(english), page  # same parts, in the same order
         assert _title_of(text) != _title_of(english), page
         assert text.startswith("---\ndescription: "), page  # its own description for search engines and previews
+        description = re.search(r"^description: >-\n((?:  .*\n)+)", text, re.M)
+        assert description and len(" ".join(description.group(1).split())) > 50, page  # a real one, as in English
 
 
 @pytest.mark.parametrize("edition", OTHER_EDITIONS, ids=lambda e: e.lang)
