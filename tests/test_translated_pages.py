@@ -97,3 +97,9 @@ def test_a_translated_page_that_lost_a_marker_is_a_notice(project):
     assert result.returncode == 0, result.stdout
     assert ("docs/ko/kia-plant.md: notice: the English page has the marker '<!-- data:timeline -->' and this "
             "translation does not") in result.stdout
+
+
+def test_a_sources_language_is_named_in_the_editions_words(built_site):
+    for url, name in (("sources/", "English"), ("ru/sources/", "английский"), ("kk/sources/", "ағылшын тілі"),
+                      ("ko/sources/", "영어")):
+        assert re.search(rf'<th scope="row">[^<]+</th><td>{name}</td>', built_site.page(url)), url
