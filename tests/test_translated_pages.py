@@ -102,4 +102,4 @@ def test_a_translated_page_that_lost_a_marker_is_a_notice(project):
 def test_a_sources_language_is_named_in_the_editions_words(built_site):
     for url, name in (("sources/", "English"), ("ru/sources/", "английский"), ("kk/sources/", "ағылшын тілі"),
                       ("ko/sources/", "영어")):
-        assert re.search(rf'<th scope="row">[^<]+</th><td>{name}</td>', built_site.page(url)), url
+        assert re.search(rf'</th>\s*<td>{name}</td>', built_site.page(url)), url
