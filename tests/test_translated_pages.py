@@ -63,8 +63,13 @@ def test_each_edition_shows_its_pages_titles_and_site_name_in_its_language(built
     nav = nav[nav.index('class="md-nav md-nav--primary"'):nav.index('class="md-content"')]
     for title in ("Home", "Key figures", "Who said what", "Sources"):
         assert f">{gettext(title)}<" in nav or f"{gettext(title)}\n" in nav, title
+    guide = gettext("%(title)s (in English)") % {"title": gettext("Editing the data")}
+    assert re.search(rf'<a href="../../editing/" class="md-nav__link">\s*<span class="md-ellipsis">\s*{re.escape(guide)}',
+                     nav), guide  # the editors' guide, English only, says so in the edition's words
     english = built_site.page("trade/")
     assert f"<title>Trade - {ui.SITE_NAME}</title>" in english  # the English edition keeps mkdocs.yml's name
+    assert re.search(r'<a href="../editing/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Editing the data\s',
+                     english)
 
 
 def test_the_site_name_and_copyright_in_the_catalog_are_mkdocs_ymls():
