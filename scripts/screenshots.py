@@ -1,8 +1,9 @@
-"""Screenshots of every page type at 375 and 1280 px, light and dark, into test-artifacts/screenshots/.
+"""Screenshots of every page type of every edition at 375 and 1280 px, light and dark, into
+test-artifacts/screenshots/ (LANG-PAGE-WIDTH-SCHEME.png; English without LANG), and each chart on
+its own (LANG-PAGE-chart-ID-WIDTH-SCHEME.png), so that its labels can be read at full size.
 
-Usage: PYTHONPATH=hooks .venv/bin/python scripts/screenshots.py [SITE_DIR] [--editions en,ru,kk,ko]
-[--pages home,plant,figures]  (default: site/, built with `make build`; every edition, every page type;
-files are named EDITION-PAGE-WIDTH-SCHEME.png). Serves the site on 127.0.0.1 at a free port and drives Chromium (/usr/bin/chromium,
+Usage: PYTHONPATH=hooks .venv/bin/python scripts/screenshots.py [SITE_DIR [PAGE ...]]  (default: site/,
+built with `make build`; PAGE: only these, such as "plant figures trade"). Serves the site on 127.0.0.1 at a free port and drives Chromium (/usr/bin/chromium,
 or $CHROMIUM); Playwright never downloads a browser. Look at the pictures: they are for people.
 """
 
@@ -11,10 +12,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from coopsite.editions import EDITIONS  # noqa: E402
 PAGES = {"home": "", "plant": "kia-plant/", "program": "program/", "sector": "program/sectors/digitalization/",
          "figures": "figures/", "trade": "trade/", "people": "people/", "sources": "sources/", "data": "data/"}
 WIDTHS = {"375": {"width": 375, "height": 812}, "1280": {"width": 1280, "height": 800}}
@@ -26,7 +31,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(site_dir: Path, out: Path, roots: dict[str, str], pages: dict[str, str]) -> None:
+def main(site_dir: Path, out: Path, only: tuple[str, ...] = ()) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -40,28 +45,24 @@ def main(site_dir: Path, out: Path, roots: dict[str, str], pages: dict[str, str]
             for width, viewport in WIDTHS.items():
                 context = browser.new_context(color_scheme=scheme, viewport=viewport)
                 page = context.new_page()
-                for lang, root in roots.items():
-                    for name, path in pages.items():
-                        if not (site_dir / root / path / "index.html").exists():
+                for edition in EDITIONS:
+                    prefix = f"{edition.lang}-" if edition.root else ""
+                    for name, path in PAGES.items():
+                        if only and name not in only:
                             continue
-                        page.goto(base + root + path)
+                        if not (site_dir / edition.root / path / "index.html").exists():
+                            continue
+                        page.goto(base + edition.root + path)
                         page.wait_for_load_state("load")
-                        page.screenshot(path=str(out / f"{lang}-{name}-{width}-{scheme}.png"), full_page=True)
+                        page.screenshot(path=str(out / f"{prefix}{name}-{width}-{scheme}.png"), full_page=True)
+                        for chart in page.locator("figure.kz-chart").all():
+                            chart.scroll_into_view_if_needed()
+                            chart.screenshot(path=str(out / f"{prefix}{name}-chart-{chart.get_attribute('id')}-{width}-{scheme}.png"))
                 context.close()
         browser.close()
     server.shutdown()
 
 
 if __name__ == "__main__":
-    import argparse
-
-    from coopsite.editions import ALL_EDITIONS
-
-    parser = argparse.ArgumentParser(description="Screenshots of each edition's page types.")
-    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
-    parser.add_argument("--editions", default=",".join(e.lang for e in ALL_EDITIONS))
-    parser.add_argument("--pages", default=",".join(PAGES))
-    args = parser.parse_args()
-    chosen = args.editions.split(",")
-    main(args.site, ROOT / "test-artifacts" / "screenshots", {e.lang: e.root for e in ALL_EDITIONS if e.lang in chosen},
-         {name: PAGES[name] for name in args.pages.split(",")})
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site", ROOT / "test-artifacts" / "screenshots",
+         tuple(sys.argv[2:]))  # page names after the site: only those pages ("plant figures trade")

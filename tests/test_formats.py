@@ -47,7 +47,8 @@ def said(value, unit, qualifier, lang) -> str:
                                        "ko": "2억 5천만 달러 이상"}),
     (70_000, CARS, "exact", {"ru": "70 000 автомобилей в год", "kk": "жылына 70 000 автокөлік", "ko": "연간 7만 대"}),
     (70_000, CARS, "up-to", {"ru": "до 70 000 автомобилей в год", "kk": "жылына 70 000-ға дейін автокөлік",
-                             "ko": "최대 연간 7만 대"}),
+                             "ko": "연간 최대 7만 대"}),
+    (1500, FIRMS, "about", {"ru": "около 1 500 предприятий", "kk": "шамамен 1 500 кәсіпорын", "ko": "기업 약 1,500곳"}),
     (500, FIRMS, "more-than", {"ru": "более 500 предприятий", "kk": "500-ден астам кәсіпорын", "ko": "기업 500곳 이상"}),
     (40, FIRMS, "less-than", {"ru": "менее 40 предприятий", "kk": "40-тан кем кәсіпорын", "ko": "기업 40곳 미만"}),
     (Range(5, 6), FIRMS, "exact", {"ru": "5–6 предприятий", "kk": "5–6 кәсіпорын", "ko": "기업 5~6곳"}),
@@ -89,15 +90,22 @@ def test_the_year_stays_with_its_abbreviation():
 
 # -- on the built site (the fixture data) ---------------------------------------------------------
 
-@pytest.mark.parametrize("lang, year, more_than", [
-    ("ru", "2024 г.", "более 500 предприятий"), ("kk", "2024 ж.", "500-ден астам кәсіпорын"),
-    ("ko", "2024년", "기업 500곳 이상"),
+@pytest.mark.parametrize("lang, year, amounts", [
+    ("en", "2024", ["more than 500 enterprises", "US$250 million", "70,000 cars a year", "about US$7 billion",
+                    "Q1 2025", "H2 2019"]),
+    ("ru", "2024 г.", ["более 500 предприятий", "250 млн долларов США", "70 000 автомобилей в год",
+                       "около 7 млрд долларов США", "I квартал 2025 г.", "II полугодие 2019 г."]),
+    ("kk", "2024 ж.", ["500-ден астам кәсіпорын", "250 млн АҚШ доллары", "жылына 70 000 автокөлік",
+                       "шамамен 7 млрд АҚШ доллары", "2025 ж. І тоқсан", "2019 ж. ІІ жартыжылдық"]),
+    ("ko", "2024년", ["기업 500곳 이상", "2억 5천만 달러", "연간 7만 대", "약 70억 달러", "2025년 1분기", "2019년 하반기"]),
 ])
-def test_the_built_pages_write_years_and_qualified_numbers_in_the_editions_language(built_site, lang, year, more_than):
-    plant = built_site.page(f"{lang}/kia-plant/").replace("\u202f", " ").replace("\xa0", " ")
+def test_the_built_pages_write_dates_and_amounts_in_the_editions_language(built_site, lang, year, amounts):
+    root = "" if lang == "en" else f"{lang}/"
+    plant = built_site.page(f"{root}kia-plant/").replace("\u202f", " ").replace("\xa0", " ")
     assert f">{year}<" in plant  # the planned completion's date, on the timeline
-    figures = built_site.page(f"{lang}/figures/").replace("\u202f", " ").replace("\xa0", " ")
-    assert more_than in figures
+    figures = built_site.page(f"{root}figures/").replace("\u202f", " ").replace("\xa0", " ")
+    for amount in amounts:  # quarters are the plant's schedule; the rest, figures
+        assert amount in figures + plant, (lang, amount)
 
 
 @pytest.mark.parametrize("lang, words", [

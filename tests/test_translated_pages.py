@@ -49,7 +49,8 @@ def test_each_edition_shows_its_pages_titles_and_site_name_in_its_language(built
         title = _title_of((ROOT / "docs" / edition.root / page).read_text(encoding="utf-8"))
         assert re.search(rf'<html lang="{edition.lang}"', built), url
         assert _h1(built) == title, url
-        assert f"<title>{htmllib.escape(title, quote=False)} - {site_name}</title>" in built, url
+        expected = site_name if page == site_map.HOME else f"{htmllib.escape(title, quote=False)} - {site_name}"
+        assert f"<title>{expected}</title>" in built, url  # the home page: the site's name, as in English
         assert 'class="kz-untranslated"' not in built, url  # translated: no "not yet translated" notice
         assert f'<meta property="og:site_name" content="{site_name}">' in built, url
         header = built[built.index('class="md-header__topic"'):][:400]
@@ -58,7 +59,7 @@ def test_each_edition_shows_its_pages_titles_and_site_name_in_its_language(built
         assert gettext(ui.COPYRIGHT) in footer and '<span lang="en">Made with' in footer, url
     nav = built_site.page(edition.root + "trade/")
     nav = nav[nav.index('class="md-nav md-nav--primary"'):nav.index('class="md-content"')]
-    for title in ("Key figures", "Who said what", "Sources"):
+    for title in ("Home", "Key figures", "Who said what", "Sources"):
         assert f">{gettext(title)}<" in nav or f"{gettext(title)}\n" in nav, title
     english = built_site.page("trade/")
     assert f"<title>Trade - {ui.SITE_NAME}</title>" in english  # the English edition keeps mkdocs.yml's name

@@ -36,9 +36,25 @@ def _within(item, edition: Edition, gettext):
     return item
 
 
+def _title_pages(item, files) -> None:
+    """Each of the edition's pages titled as its navigation entry (the catalog's words), as MkDocs titles
+    the English pages from mkdocs.yml: the edition's pages exist before its navigation does, untitled."""
+    if isinstance(item, list):
+        for child in item:
+            _title_pages(child, files)
+    elif isinstance(item, dict):
+        for title, value in item.items():
+            file = files.get_file_from_path(value) if isinstance(value, str) else None
+            if file is not None and file.page is not None and value not in site_map.EDITORS_GUIDES:
+                file.page.title = title
+            _title_pages(value, files)
+
+
 def navigation(config, files, edition: Edition) -> Navigation:
     gettext = ui.translations(edition.lang).gettext
-    items = _data_to_navigation(_within(config["nav"], edition, gettext), files, config)
+    within = _within(config["nav"], edition, gettext)
+    _title_pages(within, files)
+    items = _data_to_navigation(within, files, config)
     items = items if isinstance(items, list) else [items]
     pages = [page for page in _pages(items)]
     _add_previous_and_next_links(pages)

@@ -51,16 +51,18 @@ QUALIFIED = {"about": N_("about %(value)s"), "more-than": N_("more than %(value)
              "less-than": N_("less than %(value)s"), "up-to": N_("up to %(value)s")}
 
 
-# Languages whose qualifier goes with the number, before the unit's word, in the case the
-# qualifier governs: Kazakh "500-ден астам кәсіпорын" (more than 500 enterprises), "жылына
-# 70 000-нан астам автокөлік". Their catalog's QUALIFIED messages receive the number so declined.
-QUALIFIES_THE_NUMBER = {"kk": kazakh.QUALIFIER_CASES}
+# Qualifiers that go with the number, before or after the unit's words, in the case the qualifier
+# governs: Kazakh "500-ден астам кәсіпорын" (more than 500 enterprises), "жылына 70 000-ға дейін
+# автокөлік"; Korean "일자리 약 1,500개", "연간 최대 7만 대" (but "기업 500곳 이상": 이상 and 미만 follow the
+# whole phrase). Their catalog's QUALIFIED messages receive the number so declined; any other
+# qualifier wraps the whole amount.
+QUALIFIES_THE_NUMBER = {"kk": kazakh.QUALIFIER_CASES, "ko": {"about": str, "up-to": str}}
 
 
 def format_value(figure: Figure | DerivedFigure, lang: str = "en") -> str:
     """The figure's value with its qualifier and unit, as a reader says it."""
-    if lang != "en" and figure.qualifier != "exact" and lang in QUALIFIES_THE_NUMBER:
-        decline = QUALIFIES_THE_NUMBER[lang][figure.qualifier]
+    decline = QUALIFIES_THE_NUMBER.get(lang, {}).get(figure.qualifier)
+    if decline is not None:
         message = _gettext(lang, QUALIFIED[figure.qualifier])
         return _amount_in(figure.unit, figure.value, lang,
                           qualify=lambda number: message % {"value": decline(number)})

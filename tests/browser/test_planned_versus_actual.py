@@ -1,5 +1,6 @@
-"""The timeline's planned-versus-actual view in a real browser, on a copy of the data with the editing
-guide's worked example carried out: the pilot launch, planned for Q1 2025, reported done in March 2025."""
+"""The timeline's planned-versus-actual view in a real browser, on a copy of the fixture data with the editing
+guide's worked example carried out: the pilot launch, planned for Q1 2025, reported done in March 2025; and the
+fixture's figure that a later report updated, shown beside its earlier value."""
 
 from __future__ import annotations
 
@@ -61,5 +62,28 @@ def test_the_timeline_shows_the_latest_report_beside_what_was_planned(browser, r
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]  # nothing runs off a phone
         item.scroll_into_view_if_needed()
         item.screenshot(path=str(artifact(f"planned-versus-actual-{viewport['width']}-{scheme}")))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_a_figure_shows_its_earlier_value_beside_the_latest(browser, reported_site, scheme, viewport):
+    """The fixture's figure updated by a later report: the latest number, and the earlier one with its date."""
+    context = browser.new_context(color_scheme=scheme, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(reported_site + "figures/")
+        settle(page)
+        card = page.locator('.kz-figure[data-figure="program-implemented-projects"]')
+        assert card.locator(".kz-figure__value").inner_text().startswith("25 projects")
+        assert "reported on 18 June 2021" in card.locator(".kz-figure__meta").inner_text()
+        earlier = card.locator(".kz-earlier")
+        assert earlier.is_visible()
+        assert re.match(r"Earlier: 19 projects, as of H2 2019 · reported in H2 2019", earlier.inner_text())
+        box = earlier.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+        card.scroll_into_view_if_needed()
+        card.screenshot(path=str(artifact(f"figure-history-{viewport['width']}-{scheme}")))
     finally:
         context.close()

@@ -15,7 +15,6 @@ its data download sit behind tabs (Chart | Table | Data), Material's content tab
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
@@ -43,19 +42,21 @@ class Layout:
     line: int
     chars: int  # characters in a wrapped line
 
-    def em(self, chars: float) -> float:
-        """The width of `chars` characters of the chart's text, roughly."""
-        return chars * self.font * 0.56
+    def measure(self, text: str) -> float:
+        """The width of a text at the chart's font size, by script, roughly: a Hangul or other wide
+        (CJK) character takes a full em, a Latin or Cyrillic letter, digit or space about 0.56."""
+        return self.font * sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in text)
 
-
-# A Hangul (or other East Asian wide) character is about a full em, against 0.56 em for the average Latin
-# or Cyrillic letter: measured so, a Korean legend or label does not run into its neighbour.
-WIDE_CHARACTER = 1.8
-
-
-def _units(text: str) -> float:
-    """The text's width in average characters."""
-    return sum(WIDE_CHARACTER if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    def wrap(self, text: str) -> list[str]:
+        """Lines of whole words that fit the drawing's width (`chars` Latin letters), measured per
+        script, so that Korean wraps at about half as many characters as English."""
+        lines: list[str] = []
+        for word in text.split():
+            if lines and self.measure(lines[-1] + " " + word) <= self.measure("n" * self.chars):
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return lines
 
 
 NARROW = Layout("narrow", 360, 13, 16, 48)
@@ -79,8 +80,7 @@ def _text(x: float, y: float, content: str, cls: str = "kz-chart__text", anchor:
 
 def _lines(lay: Layout, x: float, y: float, content: str) -> tuple[dict, float]:
     """Wrapped text, a line each; returns the shape and the height used."""
-    ratio = _units(content) / len(content) if content else 1
-    lines = textwrap.wrap(content, int(lay.chars / ratio)) or [""]
+    lines = lay.wrap(content) or [""]
     # reader text the edition has not translated yet (render/context.py Untranslated) keeps its language
     return ({"kind": "lines", "x": _n(x), "y": _n(y), "lines": lines, "lang": getattr(content, "lang", None)},
             lay.line * len(lines))
@@ -104,7 +104,7 @@ def _legend(lay: Layout, y: float, items: Sequence[tuple[str, str]]) -> tuple[li
     """Swatches and words, wrapping onto new rows; returns shapes and height."""
     shapes, x, row = [], PAD, 0
     for cls, word in items:
-        width = 18 + lay.em(_units(word)) + 14
+        width = 18 + lay.measure(word) + 14
         if x + width > lay.width and x > PAD:
             x, row = PAD, row + 1
         top = y + row * lay.line
@@ -132,7 +132,7 @@ def _bar_chart(ctx: RenderContext, lay: Layout, chart_id: str, figures: Sequence
     """Horizontal bars to one linear scale, a label above each."""
     label_of = label_of or (lambda f: ctx.text(f.label))
     biggest = max(bounds(f.value)[1] for f in figures)
-    value_room = max(lay.em(_units(format_value(f, ctx.lang))) for f in figures) + 10
+    value_room = max(lay.measure(format_value(f, ctx.lang)) for f in figures) + 10
     scale = (lay.width - 2 * PAD - value_room) / biggest
     shapes, y, desc = [], 4.0, []
     for figure in figures:
@@ -254,7 +254,7 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
             after = period_end.get(milestone.after_id)
             x0 = x(after + dt.timedelta(days=1)) if after else PAD
             shapes.append(_rect(x0, y, 4 * lay.line, 14, f"kz-chart__bar--{state} kz-chart__bar--undated", dashed=True))
-            room_right = x0 + 4 * lay.line + 4 + lay.em(_units(not_reported)) < lay.width
+            room_right = x0 + 4 * lay.line + 4 + lay.measure(not_reported) < lay.width
             shapes.append(_text(x0 + 4 * lay.line + 4 if room_right else x0 - 4, y + 12, not_reported,
                                 "kz-chart__text", "start" if room_right else "end"))
             when = not_reported

@@ -75,9 +75,9 @@ def _history_view(ctx: RenderContext, figure: Figure) -> dict:
         return {"reported": None, "earlier": []}
     latest = figure.history[-1]
     return {
-        "reported": _reported_view(latest, ctx.lang),
+        "reported": _reported_view(ctx, latest),
         "earlier": [{"value": formats.format_value(report, ctx.lang), "as_of": report.as_of.label(ctx.lang),
-                     "expected": report.outlook == "expected", **_reported_view(report, ctx.lang),
+                     "expected": report.outlook == "expected", **_reported_view(ctx, report),
                      "evidence": _cited(ctx, figure, report)}
                     for report in figure.history[:-1] if report.stated != latest.stated],
     }
@@ -91,8 +91,10 @@ def _cited(ctx: RenderContext, figure: Figure, report) -> dict:
     return evidence.view(ctx, report.evidence)
 
 
-def _reported_view(report, lang: str) -> dict:
-    return {"date": report.reported.label(lang), "on": report.reported.precision == "day"}
+def _reported_view(ctx: RenderContext, report) -> dict:
+    """When a report was published (partials/figure-meta.html reported_on), its date marked when inferred."""
+    return {"date": report.reported.label(ctx.lang), "on": report.reported.precision == "day",
+            "inferred": "published" in ctx.data.sources[report.source_id].inferred}
 
 
 def figures_by_topic(ctx: RenderContext) -> str:
