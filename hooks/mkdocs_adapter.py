@@ -185,6 +185,27 @@ class _TemplateCode(jinja2.BytecodeCache):
 _template_code = _TemplateCode()
 
 
+# How often `mkdocs serve` looks for saved files. MkDocs looks every 0.5 s, a quarter of a second on
+# average before a saved edit is even noticed (then 0.1 s for more saves, then the rebuild); listing
+# docs/, data/ and hooks/ takes about a millisecond, so looking five times as often costs little.
+POLL_SECONDS = 0.1
+
+
+def on_serve(server, *, config, builder):
+    """The preview server, looking for saved files every POLL_SECONDS. MkDocs's server takes the
+    interval only when it is made, so an equal one takes its place, watching what it watched
+    (docs/, mkdocs.yml; MkDocs then adds the `watch:` folders of mkdocs.yml to it)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    host, port = config.dev_addr
+    quicker = LiveReloadServer(builder=server.builder, host=host, port=port, root=server.root,
+                               mount_path=server.mount_path, polling_interval=POLL_SECONDS)
+    quicker.error_handler = server.error_handler
+    for path in getattr(server, "_watched_paths", None) or [config.docs_dir, config.config_file_path]:
+        quicker.watch(path)
+    return quicker
+
+
 def on_env(env: jinja2.Environment, *, config, files: Files) -> jinja2.Environment:
     if _serving:
         env.bytecode_cache = _template_code

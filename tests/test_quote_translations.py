@@ -69,3 +69,29 @@ def test_a_reasoning_in_plain_text_is_english_and_listed_as_untranslated(project
     notices = [l for l in result.stdout.splitlines() if "milestones[0].inferred.date" in l]
     assert [re.sub(r".*not yet translated into (\w+).*", r"\1", l) for l in notices] == ["Kazakh", "Korean", "Russian"]
     assert "write the reasoning as 'en:' and add 'kk:' beside it" in notices[0]
+
+
+def test_the_downloads_and_make_diff_carry_the_quote_translations(project):
+    import csv
+    import io
+    import json
+
+    from test_diff import git, run_diff
+
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    rows = list(csv.DictReader(io.StringIO((result.site / "data" / "trade-goods.csv").read_text(encoding="utf-8"))))
+    cars = next(r for r in rows if r["id"] == "cars")
+    assert cars["quote_translation_ko"] == "고요한 아침의 나라로부터 전자제품, 장비, 자동차를 수입한다"
+    package = json.loads((result.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "trade-goods" for f in r["schema"]["fields"]}
+    assert "(Korean)" in fields["quote_translation_ko"]["description"]
+    git(project, "init", "-q")
+    git(project, "add", "data")
+    git(project, "commit", "-qm", "base")
+    edit(project, "data/trade.yaml", "ko: 고요한 아침의 나라로부터 전자제품, 장비, 자동차를 수입한다",
+         "ko: 고요한 아침의 나라에서 전자제품, 장비, 자동차를 들여온다", count=3)
+    diff = run_diff(project)
+    assert diff.returncode == 0, diff.stderr
+    assert any(line.startswith("- Trade good `cars`") and "quote_translation ko changed from “고요한 아침의 나라로부터"
+               in line for line in diff.stdout.splitlines()), diff.stdout

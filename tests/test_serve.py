@@ -91,3 +91,8 @@ def test_edit_error_page_and_recovery(project, server):
     wait_for(f"{base}/figures/", "80,000 cars a year")
     wait_for(f"{base}/program/sectors/tourism/", "Tourism")
     assert proc.poll() is None, "the preview server must keep running through errors"
+
+    # A saved page of docs/ shows too: the hook's server, which looks for saved files more often than
+    # MkDocs's own, watches everything MkDocs watched.
+    edit(project, "docs/figures.md", "# Key figures\n", "# Key figures, revised\n")
+    wait_for(f"{base}/figures/", "Key figures, revised")

@@ -36,6 +36,8 @@ def test_every_reader_page_is_translated_with_the_english_pages_markers(edition)
         assert marker.findall(text) == marker.findall(english), page  # same parts, in the same order
         assert _title_of(text) != _title_of(english), page
         assert text.startswith("---\ndescription: "), page  # its own description for search engines and previews
+        description = re.search(r"^description: >-\n((?:  .*\n)+)", text, re.M)
+        assert description and len(" ".join(description.group(1).split())) > 50, page  # a real one, as in English
 
 
 @pytest.mark.parametrize("edition", OTHER_EDITIONS, ids=lambda e: e.lang)
@@ -61,8 +63,13 @@ def test_each_edition_shows_its_pages_titles_and_site_name_in_its_language(built
     nav = nav[nav.index('class="md-nav md-nav--primary"'):nav.index('class="md-content"')]
     for title in ("Home", "Key figures", "Who said what", "Sources"):
         assert f">{gettext(title)}<" in nav or f"{gettext(title)}\n" in nav, title
+    guide = gettext("%(title)s (in English)") % {"title": gettext("Editing the data")}
+    assert re.search(rf'<a href="../../editing/" class="md-nav__link">\s*<span class="md-ellipsis">\s*{re.escape(guide)}',
+                     nav), guide  # the editors' guide, English only, says so in the edition's words
     english = built_site.page("trade/")
     assert f"<title>Trade - {ui.SITE_NAME}</title>" in english  # the English edition keeps mkdocs.yml's name
+    assert re.search(r'<a href="../editing/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Editing the data\s',
+                     english)
 
 
 def test_the_site_name_and_copyright_in_the_catalog_are_mkdocs_ymls():
@@ -95,3 +102,9 @@ def test_a_translated_page_that_lost_a_marker_is_a_notice(project):
     assert result.returncode == 0, result.stdout
     assert ("docs/ko/kia-plant.md: notice: the English page has the marker '<!-- data:timeline -->' and this "
             "translation does not") in result.stdout
+
+
+def test_a_sources_language_is_named_in_the_editions_words(built_site):
+    for url, name in (("sources/", "English"), ("ru/sources/", "английский"), ("kk/sources/", "ағылшын тілі"),
+                      ("ko/sources/", "영어")):
+        assert re.search(rf'</th>\s*<td>{name}</td>', built_site.page(url)), url

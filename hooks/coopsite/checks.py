@@ -125,11 +125,6 @@ def defined(loaded: Loaded, what: str) -> Optional[dict[str, Declared]]:
     return loaded.by_kind.get(what, {})
 
 
-def each(loaded: Loaded, kind: str, collection: str) -> Iterator[tuple[int, Declared]]:
-    """(position, entry) of a list in a data file; none when that file failed validation."""
-    return enumerate(getattr(loaded.files[kind], collection)) if kind in loaded.files else iter(())
-
-
 # -- the checks ---------------------------------------------------------------------------------
 
 def ids_unique(loaded: Loaded) -> Iterator[Finding]:

@@ -25,14 +25,22 @@ NAV_TITLES = (N_("Home"), N_("Kia plant in Kostanai"), N_("Fresh Wind program"),
               N_("Who said what"), N_("Sources"), N_("Data"), N_("Editing the data"), N_("Data safety"))
 
 
-def _within(item, edition: Edition, gettext):
+# An editors' guide in another edition's navigation: a link to the English page, titled in the edition's
+# language and saying it is English (its page keeps its English title for the English edition).
+IN_ENGLISH = N_("%(title)s (in English)")
+
+
+def _within(item, edition: Edition, gettext, use_directory_urls: bool = True):
     """mkdocs.yml's nav item, pointing at the edition's pages and titled in its language."""
     if isinstance(item, str):
         return item if item in site_map.EDITORS_GUIDES else edition.root + item
     if isinstance(item, list):
-        return [_within(child, edition, gettext) for child in item]
+        return [_within(child, edition, gettext, use_directory_urls) for child in item]
     if isinstance(item, dict):
-        return {gettext(title): _within(value, edition, gettext) for title, value in item.items()}
+        return {(gettext(IN_ENGLISH) % {"title": gettext(title)} if value in site_map.EDITORS_GUIDES else gettext(title)):
+                (site_map.page_url(value, use_directory_urls) if value in site_map.EDITORS_GUIDES  # a Link, not the page
+                 else _within(value, edition, gettext, use_directory_urls))
+                for title, value in item.items()}
     return item
 
 
@@ -52,7 +60,7 @@ def _title_pages(item, files) -> None:
 
 def navigation(config, files, edition: Edition) -> Navigation:
     gettext = ui.translations(edition.lang).gettext
-    within = _within(config["nav"], edition, gettext)
+    within = _within(config["nav"], edition, gettext, config["use_directory_urls"])
     _title_pages(within, files)
     items = _data_to_navigation(within, files, config)
     items = items if isinstance(items, list) else [items]

@@ -92,6 +92,11 @@ def _locale(lang: str):
 # recur on many pages and editions, so each is written once per process (`typed`: 1500 and 1500.0
 # are written differently).
 @lru_cache(maxsize=4096, typed=True)
+def language_name(code: str, lang: str) -> str:
+    """A language's name as the edition writes it (Babel): 'en' is 'English', 'английский', '영어'."""
+    return _locale(lang).languages.get(code, code)
+
+
 def decimal(number: float, lang: str) -> str:
     """1500 -> '1 500' (ru, kk, with a no-break space), '1,500' (ko); 2.5 -> '2,5' (ru)."""
     from babel.numbers import format_decimal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import evidence, site_map
 from .context import RenderContext
-from ..formats import format_value
+from ..formats import format_value, language_name
 
 
 def _link(ctx: RenderContext, kind: str, item) -> dict:
@@ -35,6 +35,7 @@ def sources(ctx: RenderContext) -> str:
         "precision": source.published.precision,
         "published_inferred": "published" in source.inferred,
         "language": source.language,
+        "language_name": language_name(source.language, ctx.lang),
         "url": source.url,
         "archived": source.archived,
         "notes": ctx.text(source.notes) if source.notes else None,
