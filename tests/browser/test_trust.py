@@ -79,6 +79,7 @@ def test_the_downloads_say_what_is_unconfirmed_and_inferred(page, site):
     assert rows["pilot-launch"]["unconfirmed_since"] == "2023-11-13"
     assert rows["equipment-installation"]["unconfirmed_since"] == "2023-11-13"
     assert rows["small-scale-production"]["unconfirmed_since"] == ""
+    # an inference's reasoning is given by language, as the data writes it
     assert json.loads(rows["full-production"]["inferred"])["date"]["en"].startswith("The article says")
     figures = page.request.get(site.url("data/figures.json")).json()
     package = next(f for f in figures if f["id"] == "program-package-value")
