@@ -54,6 +54,10 @@ def test_start_up_changes_no_attribute_the_styles_depend_on(open_context, site, 
             change for change in watched["changes"]
             # data-md-color-media appears in no style rule, so setting it restyles nothing
             if change[1] != "data-md-color-media"
+            # Material lifts the "switching palette" mark after its first frame (and sets it again if
+            # the palette is applied again): whether that frame comes before or after the load event is
+            # the machine's timing, and the mark only pauses transitions
+            and change[1] != "data-md-color-switching"
         ]
         assert restyling == [], f"/{path} ({scheme}): Material's start-up changed {restyling}"
 
