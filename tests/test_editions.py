@@ -74,13 +74,6 @@ def test_a_reader_finds_the_plant_by_its_city_and_company_in_the_editions_script
         assert word in plant_text, (lang, word)
 
 
-def test_an_untranslated_page_shows_english_marked_as_such(built_site, tmp_path):
-    html = built_site.page("ko/people/")
-    if 'class="kz-untranslated"' not in html:
-        pytest.skip("the Korean people page is translated")
-    assert '<div lang="en">' in html
-
-
 def test_every_navigation_title_is_in_the_catalog():
     import yaml
     from coopsite.editions_nav import NAV_TITLES
