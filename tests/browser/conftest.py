@@ -7,6 +7,7 @@ makes them fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -85,13 +86,20 @@ def site(chromium_path, tmp_path_factory) -> Served:
     project = copy_project(tmp_path_factory.mktemp("browser") / "project")
     result = run_build(project)
     assert result.returncode == 0, result.output
-    handler = functools.partial(_QuietHandler, directory=str(result.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Served(result.site, f"http://127.0.0.1:{server.server_port}/")
-    server.shutdown()
-    server.server_close()
+    with serving(result.site) as base:
+        yield Served(result.site, base)
+
+
+@contextlib.contextmanager
+def serving(directory: Path, handler: type = _QuietHandler):
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base address, http://127.0.0.1:PORT/."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

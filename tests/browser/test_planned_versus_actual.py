@@ -4,17 +4,15 @@ fixture's figure that a later report updated, shown beside its earlier value."""
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import re
-import http.server
-import threading
 
 import pytest
 
 from conftest import copy_project, run_build
 from test_editing_guide import ARTICLE_2025, example, insert_into_list
 
-from .conftest import DESKTOP, PHONE, SCHEMES, _QuietHandler, artifact, scheme_of, settle
+from .conftest import DESKTOP, PHONE, SCHEMES, artifact, scheme_of, serving, settle
 
 PILOT = "#milestone-pilot-launch"
 
@@ -30,23 +28,28 @@ def reported_site(chromium_path, tmp_path_factory):
         "Record what happened to a plan")), encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(result.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serving(result.site) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def opened(browser, url: str, scheme: str, viewport: dict):
+    """A page of the reported site, loaded and settled in the reader's palette and width."""
+    context = browser.new_context(color_scheme=scheme, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        settle(page)
+        assert scheme_of(page) == SCHEMES[scheme]
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
 def test_the_timeline_shows_the_latest_report_beside_what_was_planned(browser, reported_site, scheme, viewport):
-    context = browser.new_context(color_scheme=scheme, viewport=viewport)
-    try:
-        page = context.new_page()
-        page.goto(reported_site + "kia-plant/")
-        settle(page)
-        assert scheme_of(page) == SCHEMES[scheme]
+    with opened(browser, reported_site + "kia-plant/", scheme, viewport) as page:
         item = page.locator(".kz-timeline__item", has=page.locator(PILOT))
         status = item.locator(".kz-timeline__status").inner_text()
         assert status.startswith("Done") and "as reported on 20 March 2025" in status
@@ -62,19 +65,13 @@ def test_the_timeline_shows_the_latest_report_beside_what_was_planned(browser, r
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]  # nothing runs off a phone
         item.scroll_into_view_if_needed()
         item.screenshot(path=str(artifact(f"planned-versus-actual-{viewport['width']}-{scheme}")))
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
 def test_a_figure_shows_its_earlier_value_beside_the_latest(browser, reported_site, scheme, viewport):
     """The fixture's figure updated by a later report: the latest number, and the earlier one with its date."""
-    context = browser.new_context(color_scheme=scheme, viewport=viewport)
-    try:
-        page = context.new_page()
-        page.goto(reported_site + "figures/")
-        settle(page)
+    with opened(browser, reported_site + "figures/", scheme, viewport) as page:
         card = page.locator('.kz-figure[data-figure="program-implemented-projects"]')
         assert card.locator(".kz-figure__value").inner_text().startswith("25 projects")
         assert "reported on 18 June 2021" in card.locator(".kz-figure__meta").inner_text()
@@ -85,5 +82,3 @@ def test_a_figure_shows_its_earlier_value_beside_the_latest(browser, reported_si
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
         card.scroll_into_view_if_needed()
         card.screenshot(path=str(artifact(f"figure-history-{viewport['width']}-{scheme}")))
-    finally:
-        context.close()

@@ -4,9 +4,7 @@ paths) all load everything they need from under /kz-kr/ and nothing from elsewhe
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,7 +13,7 @@ import pytest
 
 from conftest import copy_project, run_build
 
-from .conftest import artifact, settle
+from .conftest import artifact, serving, settle
 from .test_search import search
 
 PREFIX = "/kz-kr/"
@@ -52,12 +50,8 @@ def sub_path_site(chromium_path, tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("sub-path") / "project")
     result = run_build(project, site_url="https://example.org" + PREFIX)
     assert result.returncode == 0, result.output
-    handler = functools.partial(_SubPathHandler, directory=str(result.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving(result.site, _SubPathHandler) as base:
+        yield base.rstrip("/")
 
 
 @dataclass
