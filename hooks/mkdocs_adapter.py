@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Optional
 
 import jinja2
-import jinja2.bccache
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -162,29 +161,6 @@ def _link_neighbours(pages: list[Page]) -> None:
             after.previous_page = before
 
 
-class _TemplateCode(jinja2.BytecodeCache):
-    """Compiled theme templates, kept across `mkdocs serve` rebuilds.
-
-    Each rebuild makes a new Jinja environment, which would compile Material's templates again:
-    about a third of a rebuild at today's data size. Jinja checks each template's source against
-    the checksum kept with its code, so an edited template is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_template_code = _TemplateCode()
-
-
 # How often `mkdocs serve` looks for saved files. MkDocs looks every 0.5 s, a quarter of a second on
 # average before a saved edit is even noticed (then 0.1 s for more saves, then the rebuild); listing
 # docs/, data/ and hooks/ takes about a millisecond, so looking five times as often costs little.
@@ -207,8 +183,7 @@ def on_serve(server, *, config, builder):
 
 
 def on_env(env: jinja2.Environment, *, config, files: Files) -> jinja2.Environment:
-    if _serving:
-        env.bytecode_cache = _template_code
+    env.bytecode_cache = ui.COMPILED_TEMPLATES  # Material's templates too: compiled once, not every build
     env.globals.update(publish.template_globals())  # editions, for the head meta and the sitemap
     return env
 
