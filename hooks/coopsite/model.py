@@ -977,6 +977,7 @@ class Index:
     question would make the build quadratic in the data.
     """
 
+    milestone_by_id: dict[str, Any] = field(default_factory=dict)
     statements_of: dict[str, list] = field(default_factory=dict)
     projects_in: dict[str, list] = field(default_factory=dict)
     figures_in: dict[str, list] = field(default_factory=dict)
@@ -1076,7 +1077,8 @@ class Dataset:
 
 def _index(data: Dataset) -> Index:
     dates = [s.published for s in data.sources.values()]
-    index = Index(latest_source_date=max(dates, key=lambda d: d.sort_key()) if dates else None)
+    index = Index(latest_source_date=max(dates, key=lambda d: d.sort_key()) if dates else None,
+                  milestone_by_id={m.id: m for m in data.milestones})
 
     def add(groups: dict[str, list], key: str, item: Any) -> None:
         groups.setdefault(key, []).append(item)
