@@ -140,6 +140,24 @@ def test_every_page_has_a_canonical_link_open_graph_and_twitter_meta(any_site):
         assert head.one("og:image:alt") and head.one("og:image:width") == "1200"
 
 
+def test_the_heads_own_words_are_in_the_editions_language(built_site):
+    """The card image's description and the feed link's title come from the catalog, like every word."""
+    english = None
+    for edition in EDITIONS:
+        page = built_site.site / edition.root / "kia-plant" / "index.html"
+        head = _head(page)
+        site = ui.site_name("Kazakhstan–Korea Economic Cooperation", edition.lang)
+        words = publish.head_words(edition.lang, site)
+        assert head.one("og:image:alt") == head.one("twitter:image:alt") == words["card_image_alt"]
+        assert head.link("alternate", type="application/atom+xml")[0]["title"] == words["feed_link"]
+        assert words["card_image_alt"].startswith(site + ":")
+        if edition.lang == "en":
+            english = words
+        else:
+            assert english and words["card_image_alt"] != english["card_image_alt"], edition.lang
+            assert words["feed_link"] != english["feed_link"], edition.lang
+
+
 def test_open_graph_text_is_the_page_title_and_description_decoded_once(built_site):
     head = _head(built_site.site / "kia-plant" / "index.html")
     assert head.one("og:title") == "Kia plant in Kostanai"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import feed
+from .catalog import N_, translations
 from .editions import EDITIONS, Edition, absolute, alternates, edition_of
 from .model import Dataset
 
@@ -25,7 +26,19 @@ def files(data: Dataset, *, site_url: str, site_name: str, today: dt.date, use_d
     return found
 
 
+# The words of the head's meta (overrides/partials/publish-meta.html), in each edition's language.
+HEAD_WORDS = {
+    "feed_link": N_("%(site)s: Kia plant timeline and key figures (Atom feed)"),
+    "card_image_alt": N_("%(site)s: the site's mark, two linked rings, and its name"),
+}
+
+
+def head_words(lang: str, site_name: str) -> dict[str, str]:
+    gettext = translations(lang).gettext
+    return {key: gettext(message) % {"site": site_name} for key, message in HEAD_WORDS.items()}
+
+
 def template_globals(editions: tuple[Edition, ...] = EDITIONS) -> dict:
     """What the head and sitemap templates need to name editions, alternates and feeds."""
     return {"editions": editions, "edition_of": lambda url: edition_of(url or "", editions),
-            "edition_alternates": lambda url: alternates(url or "", editions)}
+            "edition_alternates": lambda url: alternates(url or "", editions), "head_words": head_words}
