@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from coopsite.catalog import nest_quotes
 from coopsite.editions import EDITIONS
 from coopsite.render import site_map
 
@@ -112,3 +113,22 @@ def test_russian_search_stems_both_the_pages_and_the_typed_word(built_site):
     for edition in EDITIONS:
         for lang in edition.search_lang:
             assert lang == "en" or (built_site.site / "assets/javascripts/lunr/min" / f"lunr.{lang}.min.js").is_file()
+
+
+@pytest.mark.parametrize("lang, text, nested", [
+    ("ru", "страницу «Проекты программы «Свежий ветер»» на сайте", "страницу «Проекты программы „Свежий ветер“» на сайте"),
+    ("kk", "««Жаңа леп» бағдарламасы»", "«„Жаңа леп“ бағдарламасы»"),
+    ("en", "the “Fresh “Wind”” page", "the “Fresh ‘Wind’” page"),
+    ("ru", "«один» и «другой»", "«один» и «другой»"),  # side by side, not nested: unchanged
+])
+def test_a_quote_inside_a_quote_takes_the_languages_inner_marks(lang, text, nested):
+    assert nest_quotes(text, lang) == nested
+
+
+def test_a_quoted_title_with_its_own_quotes_reads_as_the_language_writes_it(built_site):
+    """The Russian program page's citation and the data page's links put the title in «», and its own
+    «Свежий ветер» becomes „Свежий ветер“ inside them."""
+    for page in ("ru/program/", "ru/data/"):
+        text = re.sub(r"<[^>]+>", "", built_site.page(page))
+        assert "„Свежий ветер“" in text, page
+        assert not re.search(r"«[^»]*«[^»]*»[^»]*»", text), page

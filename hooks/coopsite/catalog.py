@@ -50,3 +50,27 @@ def translations(lang: str) -> gettext.NullTranslations:
     except OSError:
         pass  # a folder that cannot be written only means compiling every time
     return gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
+
+
+# Quotation marks by language: (open, close) around a quote, and (open, close) around a quote inside it.
+QUOTE_MARKS = {"ru": ("«", "»", "„", "“"), "kk": ("«", "»", "„", "“"), "en": ("“", "”", "‘", "’"), "ko": ("“", "”", "‘", "’")}
+
+
+def nest_quotes(text: str, lang: str) -> str:
+    """A quote inside a quote takes the language's inner marks: a message that puts a title in
+    quotation marks ("the «%(title)s» page") around a title that has its own gives
+    «Проекты программы „Свежий ветер“», not «Проекты программы «Свежий ветер»»."""
+    outer_open, outer_close, inner_open, inner_close = QUOTE_MARKS.get(lang, QUOTE_MARKS["en"])
+    if text.count(outer_open) < 2:
+        return text
+    depth, out = 0, []
+    for char in text:
+        if char == outer_open:
+            out.append(inner_open if depth else char)
+            depth += 1
+        elif char == outer_close and depth:
+            depth -= 1
+            out.append(inner_close if depth else char)
+        else:
+            out.append(char)
+    return "".join(out)

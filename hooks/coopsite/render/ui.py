@@ -17,7 +17,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from ..catalog import LOCALES, N_, translations  # noqa: F401  (the renderers' words, from here as before)
+from ..catalog import LOCALES, N_, nest_quotes, translations  # noqa: F401  (the renderers' words, from here as before)
 from .html import md_text
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -86,8 +86,21 @@ def environment(overrides: Optional[str], lang: str) -> jinja2.Environment:
         bytecode_cache=COMPILED_TEMPLATES,
     )
     env.install_gettext_translations(translations(lang), newstyle=True)
+    _nest_quotes_in_messages(env, lang)
     env.filters["md_heading"] = md_heading
     return env
+
+
+def _nest_quotes_in_messages(env: jinja2.Environment, lang: str) -> None:
+    """`_()` with its values filled in, a quoted title's own quotation marks made inner ones."""
+    fill = env.globals["gettext"]
+
+    @jinja2.pass_context
+    def gettext(context, message: str, **values):
+        text = fill(context, message, **values)
+        return text if not values else type(text)(nest_quotes(text, lang))
+
+    env.globals["gettext"] = env.globals["_"] = gettext
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
