@@ -6,6 +6,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
+from coopsite.catalog import QUOTE_MARKS
 from coopsite import kazakh
 from coopsite.dates import PartialDate
 from coopsite.model import Figure, Range, Text, Unit
@@ -124,6 +125,8 @@ def test_each_editions_feed_reads_in_its_language(built_site, lang, words):
     for word in words:
         assert word in text, (lang, word)
     if lang != "en":  # the site's own words, before the quote (quotes and reasoning are the data's)
-        ours = " ".join(e.summary.split("“")[0] for e in feed.entries)
+        opening = QUOTE_MARKS[lang][0]  # the quote in the edition's own marks
+        assert all(opening in e.summary for e in feed.entries), lang
+        ours = " ".join(e.summary.split(opening)[0] for e in feed.entries)
         for english in ("as reported", "scheduled for", "November", "H2 2019", "Date not reported", "as of"):
             assert english not in ours, (lang, english)
