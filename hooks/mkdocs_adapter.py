@@ -25,7 +25,7 @@ from coopsite import editions, editions_nav, publish
 from coopsite.editions import DEFAULT, EDITIONS
 from coopsite.errors import DataError, Problem
 from coopsite.render import site_map, ui
-from coopsite.render.problems import error_page
+from coopsite.render.problems import error_page, problems_here
 from coopsite.site import Site
 
 log = logging.getLogger("mkdocs.hooks.coopsite")
@@ -49,7 +49,8 @@ def on_config(config):
     project_dir = Path(config.config_file_path).resolve().parent
     _overrides = str(project_dir / ui.OVERRIDES)
     try:
-        _site = Site.load(project_dir, use_directory_urls=config.use_directory_urls)
+        _site = Site.load(project_dir, use_directory_urls=config.use_directory_urls,
+                          problems=_theme_override_problems(config))
         _problems = []
         _last_generated_paths = [page.path for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir))]
     except DataError as err:
@@ -61,10 +62,38 @@ def on_config(config):
     return config
 
 
+def _theme_override_problems(config) -> list[Problem]:
+    """Material's templates that overrides/ replaces, compiled before anything is built (from the kept
+    compiled code when unchanged), so that a mistake in one reads as file:line, not a traceback."""
+    folder = Path(config.theme.custom_dir or "")
+    if not config.theme.custom_dir or not folder.is_dir():
+        return []
+    env = config.theme.get_env()
+    env.bytecode_cache = ui.COMPILED_TEMPLATES
+    names = [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
+             if path.suffix in (".html", ".xml") and path.relative_to(folder).parts[0] != Path(ui.OVERRIDES).name]
+    return ui.template_problems(env, names)
+
+
+def _stop(err: DataError) -> None:
+    """A template that fails while pages are made (its code compiled, but a value it names is missing):
+    the located problems on the terminal, and the build stops."""
+    sys.stderr.write("\n".join(line for problem in err.problems for line in problem.lines()) + "\n")
+    sys.stderr.flush()
+    raise Abort(f"Aborted: {len(err.problems)} problem(s) in a template.")
+
+
 def on_files(files: Files, config) -> Files:
-    global _copyright
     if _problems:
         return _error_files(files, config)
+    try:
+        return _add_files(files, config)
+    except DataError as err:
+        _stop(err)
+
+
+def _add_files(files: Files, config) -> Files:
+    global _copyright
     for file in [f for f in files.documentation_pages() if editions.not_built(f.src_uri)]:
         files.remove(file)  # docs/ru/ when the Russian edition is not built (COOPSITE_EDITIONS)
     for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir)):
@@ -191,4 +220,15 @@ def on_env(env: jinja2.Environment, *, config, files: Files) -> jinja2.Environme
 def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
     if _problems:
         return markdown
-    return _site.render_markdown(page.file.src_uri, markdown)
+    try:
+        return _site.render_markdown(page.file.src_uri, markdown, _shown_in_preview if _serving else None)
+    except DataError as err:
+        _stop(err)
+
+
+def _shown_in_preview(err: DataError) -> str:
+    """A part of a page whose template failed, in the preview: the problem on the terminal and in its
+    place on the page; the rest of the page, its headings and anchors, is built as usual."""
+    sys.stderr.write("\n".join(line for problem in err.problems for line in problem.lines()) + "\n")
+    sys.stderr.flush()
+    return problems_here(err.problems, _overrides)

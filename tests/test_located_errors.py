@@ -1,6 +1,6 @@
-"""Files MkDocs reads besides data/: a docs/*.md that is not UTF-8 and a broken mkdocs.yml get a
-located error (FILE:LINE:COL: ...) and a non-zero exit from `make check`, `make build` and
-`make serve`, never a traceback."""
+"""Files MkDocs reads besides data/: a docs/*.md that is not UTF-8, a broken mkdocs.yml and a broken
+template in overrides/ get a located error (FILE:LINE:COL: ...) and a non-zero exit from `make check`,
+`make build` and `make serve`, never a traceback."""
 
 from __future__ import annotations
 
@@ -80,3 +80,51 @@ def test_a_valid_project_builds_through_the_makefile(project):
     result = _make(project, "build")
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file()
+
+
+def _override(project: Path, name: str, text: str) -> None:
+    path = project / "overrides" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_site_template_override_that_cannot_be_read_is_located_in_check_and_build(project):
+    _override(project, "coopsite/timeline.html", "{% for m in milestones %}\n<li>{{ m.title }\n")
+    expected = "overrides/coopsite/timeline.html:2:1: the template could not be read: unexpected '}'"
+    for target in ("check", "build"):
+        result = _make(project, target)
+        assert result.returncode != 0, target
+        assert expected in result.stderr, (target, result.stderr[-2000:])
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_material_partial_override_that_cannot_be_read_is_located_with_the_datas_problems(project):
+    """Reported with every other problem of the run (here, one in the data), before anything is built."""
+    _override(project, "partials/copyright.html", "{% if config.copyright %}\n{{ config.copyright }\n{% endif %}\n")
+    figures = project / "data" / "figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("unit: ", "unitt: ", 1), encoding="utf-8")
+    result = _make(project, "build")
+    assert result.returncode != 0
+    assert "overrides/partials/copyright.html:2:1: the template could not be read: unexpected '}'" in result.stderr
+    assert "data/figures.yaml:" in result.stderr and "unitt" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_template_naming_a_value_that_is_not_there_is_located_at_its_line(project):
+    own = (ROOT / "hooks" / "coopsite" / "templates" / "timeline.html").read_text(encoding="utf-8")
+    line = next(i for i, text in enumerate(own.splitlines(), 1) if "{{ date(m.date) }}" in text)
+    _override(project, "coopsite/timeline.html", own.replace("{{ date(m.date) }}", "{{ m.place.name }}{{ date(m.date) }}", 1))
+    result = _make(project, "build")
+    assert result.returncode != 0
+    assert (f"overrides/coopsite/timeline.html:{line}:1: the template failed: 'dict object' has no attribute 'place'"
+            in result.stderr), result.stderr[-2000:]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_template_that_cannot_be_read_becomes_the_previews_error_page(project):
+    _override(project, "coopsite/timeline.html", "{% if true %}\n")
+    with pytest.raises(DataError) as caught:
+        Site.load(project)
+    assert [p.file for p in caught.value.problems] == ["overrides/coopsite/timeline.html"]
+    message = caught.value.problems[0].message
+    assert message.startswith("the template could not be read: Unexpected end of template") and "'endif'" in message

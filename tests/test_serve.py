@@ -96,3 +96,25 @@ def test_edit_error_page_and_recovery(project, server):
     # MkDocs's own, watches everything MkDocs watched.
     edit(project, "docs/figures.md", "# Key figures\n", "# Key figures, revised\n")
     wait_for(f"{base}/figures/", "Key figures, revised")
+
+
+def test_a_broken_template_shows_in_the_preview_and_the_fix_brings_the_page_back(project, server):
+    """A designer's override of a template: a missing value and a syntax error each show as the page's
+    problem (file:line), the server keeps running, and deleting the override restores the page."""
+    base, proc = server
+    wait_for(f"{base}/kia-plant/", "kz-timeline")
+    override = project / "overrides" / "coopsite" / "timeline.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    own = (project / "hooks" / "coopsite" / "templates" / "timeline.html").read_text(encoding="utf-8")
+    line = next(i for i, text in enumerate(own.splitlines(), 1) if "{{ date(m.date) }}" in text)
+    override.write_text(own.replace("{{ date(m.date) }}", "{{ m.place.name }}{{ date(m.date) }}", 1), encoding="utf-8")
+    page = wait_for(f"{base}/kia-plant/", f"overrides/coopsite/timeline.html:{line}:1")
+    assert "has no attribute" in page and "This part of the page could not be made" in page
+    assert 'id="timeline"' in page, "the rest of the page, its anchors too, is built as usual"
+
+    override.write_text("{% if true %}\n", encoding="utf-8")
+    wait_for(f"{base}/figures/", "overrides/coopsite/timeline.html:1:1")  # every page, until it is fixed
+    assert proc.poll() is None, "the preview server must keep running through errors"
+
+    override.unlink()
+    wait_for(f"{base}/kia-plant/", "kz-timeline")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path as FsPath
-from typing import Callable
+from typing import Callable, Optional
 
 from .editions import ALL_EDITIONS
-from .errors import Problem, did_you_mean
+from .errors import DataError, Problem, did_you_mean
 from .words import LANGUAGE_NAMES
 from .yamlfile import YamlFileError, decode  # UTF-8 only, the error located at the first bad byte
 from .render import charts, downloads, figures, people, plant, program, sources, story, trade
@@ -45,12 +45,22 @@ RENDERERS: dict[str, Callable[[RenderContext], str]] = {
 }
 
 
-def expand(markdown: str, ctx: RenderContext) -> str:
+def expand(markdown: str, ctx: RenderContext, on_problem: Optional[Callable[[DataError], str]] = None) -> str:
     """Replace every marker; blank lines around each keep raw HTML a block of its own. A page with
-    the notes' own section (data:discrepancies) shows each note there, and only refers to it elsewhere."""
+    the notes' own section (data:discrepancies) shows each note there, and only refers to it elsewhere.
+    A part whose template fails raises DataError, or becomes `on_problem`'s text (the preview's)."""
     if any(match.group(1) == "discrepancies" for match in MARKER.finditer(markdown)):
         ctx.citations.notes_reserved.update(item.id for item in ctx.data.discrepancies)
-    return MARKER.sub(lambda match: "\n\n" + block_breaks(RENDERERS[match.group(1)](ctx)) + "\n\n", markdown)
+
+    def part(match: re.Match) -> str:
+        try:
+            return "\n\n" + block_breaks(RENDERERS[match.group(1)](ctx)) + "\n\n"
+        except DataError as err:
+            if on_problem is None:
+                raise
+            return "\n\n" + on_problem(err) + "\n\n"
+
+    return MARKER.sub(part, markdown)
 
 
 def check(markdown: str, display_name: str) -> list[Problem]:

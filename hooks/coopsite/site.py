@@ -9,12 +9,12 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Optional
+from typing import Callable, Optional, Sequence
 
 from . import export, markers
 from .editions import DEFAULT, EDITIONS, Edition
 from .config_file import check_config
-from .errors import DataError, Report
+from .errors import DataError, Problem, Report
 from .glossary import OtherSpellings
 from .load import load, load_unless_unchanged
 from .model import Dataset
@@ -52,16 +52,20 @@ class Site:
     _spellings: Optional[OtherSpellings] = field(default=None, repr=False)  # made once per build
 
     @classmethod
-    def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None) -> "Site":
-        """Load data/ and check docs/ markers; raises DataError with every problem found."""
+    def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None,
+             problems: Sequence[Problem] = ()) -> "Site":
+        """Load data/ and check docs/ markers and the templates; raises DataError with every problem found,
+        `problems` (the engine's own findings) included."""
         today = today or build_date()
         result = load_unless_unchanged(project_dir / "data", today)
         report = result.report
-        for problem in markers.check_docs(project_dir / "docs"):
+        overrides = str(project_dir / ui.OVERRIDES)
+        ui.environment.cache_clear()  # a template added to overrides/ since the last build takes its place
+        for problem in [*markers.check_docs(project_dir / "docs"), *ui.site_template_problems(overrides), *problems]:
             report.add(problem)
         if report or result.dataset is None:
             raise DataError(report.errors)
-        return cls(result.dataset, today, use_directory_urls, overrides=str(project_dir / ui.OVERRIDES))
+        return cls(result.dataset, today, use_directory_urls, overrides=overrides)
 
     def edition(self, page_path: str) -> Edition:
         """The edition a page (docs-relative path, such as ru/kia-plant.md) belongs to."""
@@ -72,10 +76,11 @@ class Site:
         link = site_map.edition_linker(page_path, edition.root, self.use_directory_urls)
         return RenderContext(self.data, link, self.today, edition.lang, page_path, self.overrides)
 
-    def render_markdown(self, page_path: str, markdown: str) -> str:
-        """Markers expanded, then the page's References and "Cite this page" (on every page that has a title)."""
+    def render_markdown(self, page_path: str, markdown: str, on_problem: Optional[Callable[[DataError], str]] = None) -> str:
+        """Markers expanded, then the page's References and "Cite this page" (on every page that has a title).
+        `on_problem`: what a part whose template fails becomes (markers.expand); without it, DataError."""
         ctx = self.context(page_path)
-        expanded = markers.expand(markdown, ctx)
+        expanded = markers.expand(markdown, ctx, on_problem)
         references = citations.references_block(ctx)
         # The other spellings go before the References, which are kept out of search.
         spellings = self.spellings_in(expanded + (references or ""))
@@ -141,5 +146,7 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     for problem in check_config(project_dir):
         report.add(problem)
     for problem in markers.check_docs(project_dir / "docs") + markers.check_translations(project_dir / "docs"):
+        report.add(problem)
+    for problem in ui.site_template_problems(str(project_dir / ui.OVERRIDES)):
         report.add(problem)
     return report

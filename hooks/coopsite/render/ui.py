@@ -9,8 +9,9 @@ catalog of the page's language (catalog.py).
 from __future__ import annotations
 
 import re
+import traceback
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Optional
 
 import jinja2
@@ -18,6 +19,7 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from ..catalog import LOCALES, N_, nest_quotes, translations  # noqa: F401  (the renderers' words, from here as before)
+from ..errors import DataError, Problem
 from .html import md_text
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -109,5 +111,52 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def render(env: jinja2.Environment, name: str, values: dict) -> str:
     """A template's output without the indentation that keeps templates readable (an indented
     line in Markdown would be code) and without runs of blank lines left by empty parts."""
-    text = env.get_template(name).render(values)
+    try:
+        text = env.get_template(name).render(values)
+    except jinja2.TemplateError as err:
+        raise DataError([template_problem(err)]) from None
     return _BLANK_LINES.sub("\n\n", "\n".join(line.lstrip() for line in text.split("\n"))).strip("\n")
+
+
+# -- a template that cannot be used: the file and line a designer opens, never a traceback ---------
+
+def template_problem(err: jinja2.TemplateError) -> Problem:
+    """'overrides/coopsite/timeline.html:2:1: the template could not be read: unexpected '}''."""
+    file, line = getattr(err, "filename", None), getattr(err, "lineno", None)
+    if not file:  # an error while rendering: the innermost template line in the traceback
+        for frame in reversed(traceback.extract_tb(err.__traceback__)):
+            if frame.filename.endswith((".html", ".md", ".xml")):
+                file, line = frame.filename, frame.lineno
+                break
+    what = "could not be read" if isinstance(err, jinja2.TemplateSyntaxError) else "failed"
+    if isinstance(err, jinja2.TemplateNotFound):
+        what, err.message = "was not found", f"no template named '{err.name}'"
+    return Problem(_project_path(file) if file else "a template", line or 0, 1 if line else 0, "",
+                   f"the template {what}: {err.message or err}")
+
+
+def _project_path(file: str) -> str:
+    """A template's path as the project names it (overrides/..., hooks/...); the theme's own as it is."""
+    parts = PurePath(file).parts
+    for folder in ("overrides", "hooks"):
+        if folder in parts:
+            return "/".join(parts[len(parts) - 1 - parts[::-1].index(folder):])
+    return file
+
+
+def template_problems(env: jinja2.Environment, names: list[str]) -> list[Problem]:
+    """Each template that cannot be compiled. Cheap when nothing changed: the compiled code is kept
+    (COMPILED_TEMPLATES), so this loads what the build would load anyway."""
+    problems = []
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as err:
+            problems.append(template_problem(err))
+    return problems
+
+
+def site_template_problems(overrides: Optional[str]) -> list[Problem]:
+    """The site's own templates and those in overrides/coopsite/ that replace them."""
+    env = environment(overrides, "en")
+    return template_problems(env, env.list_templates(extensions=("html", "md")))
