@@ -26,12 +26,18 @@ def test_check_passes_and_lists_update_notices(project):
     line = line_of(project, "data/plant.yaml", "status: planned", occurrence=3)
     assert re.search(rf"data/plant.yaml:{line}:13: milestones\[5\].status: notice: update needed: 'planned for Q1 2025' "
                      "as reported on 13 November 2023, not confirmed since then: its date \\(Q1 2025\\) has passed", result.stdout)
-    assert result.stdout.strip().endswith("OK: 0 errors, 16 notices")
+    # an expected number whose report is old, too (a reported one is a fact as of its date)
+    outlook = line_of(project, "data/figures.yaml", "outlook: expected")
+    assert re.search(rf"data/figures.yaml:{outlook}:\d+: figures\[0\].outlook: notice: update needed: 'expected' value "
+                     "as reported on 13 November 2023, not confirmed since then: the latest report is more than 12 months "
+                     "old. When a newer article reports on it.*'A figure updated by a later report'", result.stdout)
+    assert result.stdout.strip().endswith("OK: 0 errors, 22 notices")
 
 
 def test_no_update_notice_before_the_planned_date(project):
     result = run_check(project, epoch="1704067200")  # 2024-01-01: the plant's report is seven weeks old
     assert "data/plant.yaml" not in result.stdout
+    assert "figures[0].outlook" not in result.stdout  # the expected investment, reported seven weeks before
     assert "data/people.yaml:7:" not in result.stdout  # Sklyar's role, reported in November 2023
     assert re.search(r"data/people.yaml:\d+:7: people\[5\]\.role: notice: update needed", result.stdout)  # in 2019
 

@@ -105,3 +105,23 @@ def test_every_figure_value_appears_in_its_own_quote():
         parts = [fig.value.low, fig.value.high] if isinstance(fig.value, Range) else [fig.value]
         for number in parts:
             assert numbers.appears_in(number, fig.evidence.quote), (fig.id, number)
+
+
+@pytest.mark.parametrize("today, unconfirmed", [(dt.date(2024, 1, 1), False), (dt.date(2026, 1, 1), True)])
+def test_an_expected_figure_says_when_its_report_is_too_old_to_be_current(today, unconfirmed):
+    """The planned investment (reported 13 November 2023) is current seven weeks later and not confirmed
+    since after the 12 months of data/settings.yaml; a number reported as a fact never gets the notice."""
+    from coopsite.render.context import RenderContext
+    from coopsite.render.figures import figures_by_topic, headline_figures
+
+    data = load_or_raise(FIXTURE, today=today)
+    ctx = RenderContext(data, static_linker("figures.md"), today)
+    cards = figures_by_topic(ctx)
+    investment = cards[cards.index('data-figure="kia-investment"'):].split('<div class="kz-figure')[0]
+    assert ("Not confirmed since 13 November 2023</strong>: the latest report is more than 12 months old"
+            in investment) is unconfirmed
+    for fact in [f for f in data.figures.values() if f.outlook == "reported"]:
+        card = cards[cards.index(f'data-figure="{fact.id}"'):].split('<div class="kz-figure')[0]
+        assert "Not confirmed since" not in card, fact.id
+    tiles = headline_figures(RenderContext(data, static_linker("index.md"), today))
+    assert ("Not confirmed since 13 November 2023" in tiles) is unconfirmed

@@ -221,13 +221,18 @@ def _reported(entry: Any, data: Dataset) -> Optional[str]:
 REPORTED = Field("reported", "string", "The publication date of the source the status rests on.", _reported)
 
 
-def _since(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
-    """When the status is not confirmed since its report (status.py), that report's date."""
+def _since(state: Callable[[Dataset, Any], "status.Confirmation"], what: str = "status",
+           why: str = "a planned date has passed, an undated step follows a passed one, or the report is older than "
+                      "the horizon in data/settings.yaml") -> Field:
+    """When the status (or an expected number) is not confirmed since its report (status.py), that report's date."""
     return Field("unconfirmed_since", "string",
-                 "The date of the report this status rests on, when it is not confirmed since: a planned date has "
-                 "passed, an undated step follows a passed one, or the report is older than the horizon in "
-                 "data/settings.yaml; empty when it is current.",
+                 f"The date of the report this {what} rests on, when it is not confirmed since: {why}; empty when "
+                 "it is current.",
                  lambda e, d: _date(state(d, e).unconfirmed_since))
+
+
+_FIGURE_SINCE = _since(status.figure, "expected number", "the report is older than the horizon in data/settings.yaml "
+                                                         "(a reported number is a fact as of its date)")
 
 
 RESOURCES: tuple[Resource, ...] = (
@@ -256,7 +261,7 @@ RESOURCES: tuple[Resource, ...] = (
         pages.FIGURES, Figure, lambda data: list(data.figures.values()),
         instead={"value": _value_fields("number")},
         after={"as_of": per_language("formatted", "string", "The number as the site writes it, such as 'US$250 million'.",
-                                     lambda f, d, lang: formats.format_value(f, lang))},
+                                     lambda f, d, lang: formats.format_value(f, lang)) + (_FIGURE_SINCE,)},
     ),
     Resource(
         "derived-figures", N_("Derived figures"),
@@ -271,7 +276,7 @@ RESOURCES: tuple[Resource, ...] = (
                       lambda f, d: _high(f.exact_value))),
             "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
             "decimals": per_language("formula", "string", "The computation as the site shows it.",
-                                     lambda f, d, lang: formats.formula(d, f, lang)),
+                                     lambda f, d, lang: formats.formula(d, f, lang)) + (_FIGURE_SINCE,),
         },
     ),
     Resource(

@@ -21,7 +21,8 @@ from .model import Dataset
 from . import status
 from .render import site_map, ui
 from .render.evidence import INFERRED_FIELD_WORDS
-from .render.plant import STATE_WORDS, confirmation_view, milestone_state
+from .render.as_of import confirmation_view
+from .render.plant import STATE_WORDS, milestone_state
 from .render.ui import N_, translations
 from .formats import format_value
 

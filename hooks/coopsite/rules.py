@@ -134,6 +134,9 @@ def check_confirmed(data: Dataset) -> list[Finding]:
     for item in data.projects.values():
         notice("program", "projects", item.id, ("status",), f"'{item.status}'", status.project(data, item),
                how_to_add_a_report(item, "A project's status"))
+    for item in data.figures.values():
+        notice("figures", "figures", item.id, ("outlook",), "'expected' value", status.figure(data, item),
+               how_to_add_a_report(item, "A figure updated by a later report"))
     sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
     if sectors:  # one notice: they all rest on the same report
         conf = status.sector(data, sectors[0])

@@ -1,6 +1,6 @@
 """As of when: every status and role is "as reported on DATE", and says when it is not confirmed since.
 
-One mechanism for milestones, the plant, projects, sectors and people's roles. A state is not
+One mechanism for milestones, the plant, projects, sectors, expected figures and people's roles. A state is not
 confirmed since its report when:
 - a planned date has passed (and it is not reported done);
 - an undated step follows a planned step whose date has passed (or one that follows such a step);
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .dates import PartialDate
-from .model import Dataset, Milestone, Person, Project, Sector
+from .model import Dataset, DerivedFigure, Figure, Milestone, Person, Project, Sector
 
 # Words shown to readers (kept together: they move to the message catalog).
 WORDS = {
@@ -103,6 +103,17 @@ def plant(data: Dataset) -> Confirmation:
 
 def project(data: Dataset, item: Project) -> Confirmation:
     return _plain(data, item.evidence.source_id, can_change=item.status != "implemented")
+
+
+def figure(data: Dataset, item: Figure | DerivedFigure) -> Confirmation:
+    """An expected number (a plan or a forecast) is not confirmed once its latest report is old; a
+    reported one is a fact as of its date, which the figure always shows. A derived figure is as
+    confirmed as its inputs: the first unconfirmed one, else the latest."""
+    if isinstance(item, DerivedFigure):
+        inputs = [figure(data, data.any_figure(i)) for i in item.input_ids]
+        unconfirmed = [c for c in inputs if c.unconfirmed]
+        return (unconfirmed or sorted(inputs, key=lambda c: c.reported.sort_key()))[-1 if not unconfirmed else 0]
+    return _plain(data, item.source_id, can_change=item.outlook == "expected")
 
 
 def sector(data: Dataset, item: Sector) -> Confirmation:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import formats
+from .. import formats, status
 from ..model import DerivedFigure, Figure
 from . import evidence, site_map
+from .as_of import confirmation_view
 from .context import RenderContext
 
 
@@ -29,6 +30,7 @@ def link_view(ctx: RenderContext, figure: Figure | DerivedFigure) -> dict:
         "evidence": cited,
         "hover": _derived_hover(ctx, figure, formula) if derived else cited["hover"],
         "as_of_inferred": _as_of_inferred(ctx, figure),
+        "confirmation": confirmation_view(ctx.data, status.figure(ctx.data, figure), ctx.lang),
     }
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import rules, status
 from ..model import Statement
 from . import evidence, site_map
+from .as_of import confirmation_view
 from .context import RenderContext
-from .plant import confirmation_view
 
 
 def _link_inferred(ctx: RenderContext, fact, statement_id: str) -> bool:

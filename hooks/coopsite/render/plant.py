@@ -9,6 +9,7 @@ from .. import status
 from ..dates import PartialDate
 from ..model import Dataset, Milestone
 from . import evidence, site_map
+from .as_of import confirmation_view
 from .context import RenderContext
 from .figures import link_view
 from .ui import N_
@@ -31,21 +32,6 @@ def milestone_status_text(data: Dataset, milestone: Milestone) -> str:
     if milestone.status == "planned" and milestone.date:
         return f"scheduled for {milestone.date.label()}, {text}"
     return text
-
-
-def confirmation_view(data: Dataset, confirmation: status.Confirmation, lang: str = "en") -> dict:
-    """What partials/as-of.html shows: the report's date, and why it is not confirmed since, if it is not."""
-    since = confirmation.unconfirmed_since
-    return {
-        "on": confirmation.reported.precision == "day",
-        "date": confirmation.reported.label(lang),
-        "inferred": confirmation.reported_inferred,
-        "unconfirmed": confirmation.unconfirmed,
-        "since": since.iso() if since else "",
-        "reason": confirmation.reason,
-        "detail": confirmation.detail.label(lang) if confirmation.detail else "",
-        "months": data.horizon_months,
-    }
 
 
 def slip_months(planned: PartialDate, actual: PartialDate) -> int:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from .. import status
 from ..model import Project, Sector
 from . import evidence, site_map
+from .as_of import confirmation_view
 from .context import RenderContext
 from .figures import figure_list, link_view
-from .plant import confirmation_view
 from .ui import N_
 
 PROJECT_STATUS_WORDS = {
