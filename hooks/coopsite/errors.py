@@ -21,6 +21,12 @@ def format_path(path: Sequence[PathPart]) -> str:
     return text
 
 
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix when a close choice exists, else ''."""
     close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
@@ -42,17 +48,16 @@ class Problem:
     severity: str = "error"
     fix: tuple[str, ...] = field(default=(), compare=False)  # corrected lines to paste, shown beneath
 
+    @property
+    def place(self) -> str:
+        """`data/figures.yaml:25:12: figures[0].value`, as far as it is known."""
+        where = self.file + (f":{self.line}:{self.column or 1}" if self.line else "")
+        return f"{where}: {self.path}" if self.path else where
+
     def __str__(self) -> str:
-        where = self.file
-        if self.line:
-            where += f":{self.line}:{self.column or 1}"
-        prefix = f"{where}: "
-        if self.path:
-            prefix += f"{self.path}: "
-        if self.severity != "error":
-            prefix += f"{self.severity}: "
+        severity = f"{self.severity}: " if self.severity != "error" else ""
         # One problem, one line: a value quoted from the data may span lines ('got 'a\nb'').
-        return (prefix + self.message).translate(_ONE_LINE)
+        return f"{self.place}: {severity}{self.message}".translate(_ONE_LINE)
 
     def lines(self) -> list[str]:
         """The problem's line, then any corrected lines, indented and marked so they read as its part."""
