@@ -668,7 +668,7 @@ class Milestone(Cited, WithReports):
     title: ReaderText = Field(description="What happened or is planned.")
     date: Date = Field(None, description="When it happened or is scheduled; empty when the source gives no date "
                                          "(then 'after' names the milestone it follows).")
-    after_id: Id = Field(None, alias="after",
+    after_id: ref("milestone") = Field(None, alias="after",
                          description="For an undated milestone: the id of the milestone it follows.")
     status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as the source reports it "
                                                 "on its own date.")
@@ -977,6 +977,7 @@ class Index:
     question would make the build quadratic in the data.
     """
 
+    milestone_by_id: dict[str, "Milestone"] = field(default_factory=dict)
     statements_of: dict[str, list] = field(default_factory=dict)
     projects_in: dict[str, list] = field(default_factory=dict)
     figures_in: dict[str, list] = field(default_factory=dict)
@@ -1076,7 +1077,8 @@ class Dataset:
 
 def _index(data: Dataset) -> Index:
     dates = [s.published for s in data.sources.values()]
-    index = Index(latest_source_date=max(dates, key=lambda d: d.sort_key()) if dates else None)
+    index = Index(latest_source_date=max(dates, key=lambda d: d.sort_key()) if dates else None,
+                  milestone_by_id={m.id: m for m in data.milestones})
 
     def add(groups: dict[str, list], key: str, item: Any) -> None:
         groups.setdefault(key, []).append(item)

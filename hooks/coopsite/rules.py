@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from . import articles, status
-from .errors import Problem, did_you_mean
+from .errors import Problem, position
 from .model import Dataset
 
 
@@ -212,7 +212,7 @@ def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
         for start, end in numbers_in(text):
             if any(s <= start and end <= e for s, e in covered):
                 continue
-            line, column = articles.position(text, start)
+            line, column = position(text, start)
             sentence = next((text[s:e].strip() for s, e in articles.sentences(text) if s <= start < e), "")
             found.append(Problem(
                 articles.display_path(prefix, source_id), line, column, "",
@@ -279,14 +279,8 @@ def check_quotes_verified(data: Dataset) -> list[Finding]:
     return found
 
 
-def check_left_out_sources(data: Dataset) -> list[Finding]:
-    return [Finding("figures", "left_out", None, (index, "source"),
-                    f"unknown source id '{item.source_id}'{did_you_mean(item.source_id, data.sources)}")
-            for index, item in enumerate(data.left_out) if item.source_id not in data.sources]
-
-
-RULES = (check_texts_stored, check_quotes_verified, check_left_out_sources, check_attribution, check_derived_assumptions,
-         check_every_number, check_confirmed)
+RULES = (check_texts_stored, check_quotes_verified, check_attribution, check_derived_assumptions, check_every_number,
+         check_confirmed)
 
 
 def run_all(data: Dataset, prefix: str = "data") -> list[Found]:

@@ -73,16 +73,6 @@ def _plain(data: Dataset, source_id: str, can_change: bool = True) -> Confirmati
     return Confirmation(reported, inferred)
 
 
-def _milestones_by_id(data: Dataset) -> dict[str, Milestone]:
-    """Kept on the dataset: a search of the list per milestone would be quadratic."""
-    key = (id(data.milestones), len(data.milestones))
-    cached = data.__dict__.get("_milestones_by_id")
-    if cached is None or cached[0] != key:
-        cached = (key, {m.id: m for m in data.milestones})
-        data.__dict__["_milestones_by_id"] = cached
-    return cached[1]
-
-
 def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Confirmation:
     reported, inferred = _report(data, item.evidence.source_id)
     if item.status == "done":
@@ -91,7 +81,7 @@ def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Co
         return Confirmation(reported, inferred, "date-passed", item.date)
     if item.date is None and item.after_id:
         seen = (_seen or set()) | {item.id}
-        before = _milestones_by_id(data).get(item.after_id)
+        before = data.index.milestone_by_id.get(item.after_id)
         if before is not None and before.id not in seen and milestone(data, before, seen).reason in (
                 "date-passed", "follows-passed"):
             return Confirmation(reported, inferred, "follows-passed")

@@ -79,9 +79,7 @@ def timeline(ctx: RenderContext) -> str:
     milestones = []
     for milestone in ctx.data.timeline():
         state = milestone_state(ctx.data, milestone)
-        after = None
-        if milestone.date is None:
-            after = ctx.text(next(m for m in ctx.data.milestones if m.id == milestone.after_id).title)
+        after = ctx.text(ctx.data.index.milestone_by_id[milestone.after_id].title) if milestone.date is None else None
         milestones.append({
             "entry": milestone,  # the declared fields themselves, for a template to show a new one
             "state": state,
