@@ -72,30 +72,20 @@ class PartialDate:
         return cls(year, "year")
 
     @property
+    def _last_month(self) -> tuple[int, int]:
+        """The last month of the period, and how many months it spans."""
+        months = {"year": 12, "half": 6, "quarter": 3}.get(self.precision, 1)
+        return months * (self.part or 1), months
+
+    @property
     def start(self) -> dt.date:
-        if self.precision == "year":
-            return dt.date(self.year, 1, 1)
-        if self.precision == "half":
-            return dt.date(self.year, 6 * (self.part - 1) + 1, 1)
-        if self.precision == "quarter":
-            return dt.date(self.year, 3 * (self.part - 1) + 1, 1)
-        if self.precision == "month":
-            return dt.date(self.year, self.part, 1)
-        return dt.date(self.year, self.part, self.day)
+        last, months = self._last_month
+        return dt.date(self.year, last - months + 1, self.day or 1)
 
     @property
     def end(self) -> dt.date:
-        if self.precision == "year":
-            return dt.date(self.year, 12, 31)
-        if self.precision == "half":
-            last_month = 6 * self.part
-        elif self.precision == "quarter":
-            last_month = 3 * self.part
-        elif self.precision == "month":
-            last_month = self.part
-        else:
-            return self.start
-        return dt.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+        last, _ = self._last_month
+        return dt.date(self.year, last, self.day or calendar.monthrange(self.year, last)[1])
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return (self.start, self.end)

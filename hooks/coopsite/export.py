@@ -86,10 +86,6 @@ class Resource:
         return f"{DOWNLOAD_DIR}/{self.name}.json"
 
 
-def _en(text: Optional[Text]) -> Optional[str]:
-    return text.get("en") if text is not None else None
-
-
 def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
     return text.values if text is not None else None
 
@@ -352,7 +348,7 @@ def datapackage(data: Dataset, *, title: str, description: str = "") -> dict[str
                        + LICENCE_NOTE,
         "licenses": [LICENCE],
         "sources": [
-            {"title": _en(s.title), **({"path": s.url} if s.url else {})} for s in data.sources.values()
+            {"title": s.title.en, **({"path": s.url} if s.url else {})} for s in data.sources.values()
         ],
         "resources": [
             {

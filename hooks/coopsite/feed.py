@@ -49,13 +49,12 @@ class _Entry:
     reported: PartialDate
 
 
-def _moment(date: PartialDate) -> dt.datetime:
-    """The first day a report date names, at midnight UTC (Atom wants a full timestamp)."""
-    return dt.datetime.combine(date.start, dt.time(0, 0), tzinfo=dt.timezone.utc)
+def _moment(day: dt.date) -> dt.datetime:
+    """Midnight UTC of a day (Atom wants a full timestamp)."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
-def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
-             use_directory_urls: bool) -> list[_Entry]:
+def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls: bool) -> list[_Entry]:
     lang = edition.lang
     words = _words(lang)
     gettext = translations(lang).gettext
@@ -101,7 +100,7 @@ def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, editio
          use_directory_urls: bool = True, updated: Optional[dt.datetime] = None) -> str:
     """The edition's Atom feed as text. `site_url` is the site's full address (it must be set)."""
     words = _words(edition.lang)
-    entries = _entries(data, edition, site_url, today, use_directory_urls)
+    entries = _entries(data, edition, site_url, use_directory_urls)
     feed = FeedGenerator()
     home = edition.url(site_url)
     feed.id(home)
@@ -112,8 +111,7 @@ def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, editio
     feed.link(href=edition.url(site_url, edition.feed_path[len(edition.root):]), rel="self",
               type="application/atom+xml")
     feed.language(edition.lang)
-    latest = max((e.reported.start for e in entries), default=today)
-    feed.updated(updated or dt.datetime.combine(latest, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    feed.updated(updated or _moment(max((e.reported.start for e in entries), default=today)))
     for item in entries:
         entry = feed.add_entry(order="append")
         entry.id(item.url)
@@ -121,6 +119,6 @@ def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, editio
         entry.link(href=item.url, rel="alternate", type="text/html")
         entry.summary(item.summary)
         entry.category(term=item.kind.lower(), label=item.kind)
-        entry.published(_moment(item.reported))
-        entry.updated(_moment(item.reported))
+        entry.published(_moment(item.reported.start))  # the first day the report's date names
+        entry.updated(_moment(item.reported.start))
     return feed.atom_str(pretty=True).decode("utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path as FsPath
 from typing import Optional
 
 from . import export, markers
-from .editions import DEFAULT, EDITIONS, Edition
+from .editions import DEFAULT, EDITIONS, Edition, edition_of
 from .config_file import check_config
 from .errors import DataError, Report
 from .glossary import OtherSpellings
@@ -65,7 +65,7 @@ class Site:
 
     def edition(self, page_path: str) -> Edition:
         """The edition a page (docs-relative path, such as ru/kia-plant.md) belongs to."""
-        return site_map.edition_of_page(page_path)
+        return edition_of(page_path)
 
     def context(self, page_path: str) -> RenderContext:
         edition = self.edition(page_path)

@@ -118,10 +118,7 @@ def _have(ctx: RenderContext, ids: Sequence[str]) -> bool:
 
 
 def _note(ctx: RenderContext, note_id: str) -> str | None:
-    for item in ctx.data.discrepancies:
-        if item.id == note_id:
-            return ctx.text(item.note)
-    return None
+    return next((ctx.text(item.note) for item in ctx.data.discrepancies if item.id == note_id), None)
 
 
 # -- sizes side by side ---------------------------------------------------------------------

@@ -5,15 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Protocol
 
-from ..editions import Edition, edition_of
 from ..pages import (  # noqa: F401  (the renderers' page names, from here)
     DATA, EDITORS_GUIDES, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, READER_PAGES, SECTOR_DIR, SOURCES, TRADE,
 )
-
-
-def edition_of_page(page_path: str) -> Edition:
-    """The edition of a docs-relative page path: ru/kia-plant.md is Russian, kia-plant.md English."""
-    return edition_of(page_path)
 
 
 def sector_page(sector_id: str) -> str:

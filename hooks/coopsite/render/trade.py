@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from ..words import DIRECTIONS  # the order of the columns
 from . import evidence, site_map
 from .context import RenderContext
 from .figures import figure_list
-
-DIRECTIONS = ("export", "import")  # the order of the columns
 
 
 def goods(ctx: RenderContext) -> str:
