@@ -525,7 +525,17 @@ class Topic(Declared):
     name: ReaderText
 
 
-class FigureReport(Report):
+class _Measured(Declared):
+    """A number in a unit of units.yaml, linked in by load.py."""
+
+    _unit: "Unit" = PrivateAttr(None)
+
+    @property
+    def unit(self) -> "Unit":
+        return self._unit
+
+
+class FigureReport(Report, _Measured):
     """A later report on a figure: the number as a newer source gives it, with its words."""
 
     restates = {"value": "value", "as_of": "as_of", "qualifier": "qualifier", "outlook": "outlook",
@@ -542,14 +552,8 @@ class FigureReport(Report):
                                      "value as written there.")
     quote_translation: translation_of("quote") = None
 
-    _unit: "Unit" = PrivateAttr(None)
 
-    @property
-    def unit(self) -> "Unit":
-        return self._unit
-
-
-class Figure(Cited, WithReports):
+class Figure(Cited, WithReports, _Measured):
     """A number a source gives."""
 
     id_kind = "figure"
@@ -575,12 +579,6 @@ class Figure(Cited, WithReports):
         "outlook when they change). The fields above stay as the first report; the site shows the latest value and, "
         "beside it, the earlier ones with their report dates."))
 
-    _unit: Unit = PrivateAttr(None)
-
-    @property
-    def unit(self) -> Unit:
-        return self._unit
-
 
 @dataclass(frozen=True)
 class Computed:
@@ -591,7 +589,7 @@ class Computed:
     as_of: PartialDate
 
 
-class DerivedFigure(Declared):
+class DerivedFigure(_Measured):
     """A number computed at build time from other figures (see derived.py); never a reported one."""
 
     id_kind = "derived figure"
@@ -609,13 +607,7 @@ class DerivedFigure(Declared):
     assumption: ReaderText = Field(None, description="What the computation assumes (required: the rules in "
                                                       "rules.py refuse a derived figure without one).")
 
-    # Worked out from the inputs when the Dataset is built (load.py).
-    _unit: Unit = PrivateAttr(None)
-    _computed: Computed = PrivateAttr(None)
-
-    @property
-    def unit(self) -> Unit:
-        return self._unit
+    _computed: Computed = PrivateAttr(None)  # worked out from the inputs when the Dataset is built (load.py)
 
     @property
     def value(self) -> float | Range:
@@ -766,14 +758,6 @@ class Program(Declared):
     inferred: Inferred = {}
 
     _sectors_note: Optional[Text] = PrivateAttr(None)
-
-    @property
-    def period_start(self) -> PartialDate:
-        return self.period.start
-
-    @property
-    def period_end(self) -> PartialDate:
-        return self.period.end
 
     @property
     def period_evidence(self) -> Evidence:

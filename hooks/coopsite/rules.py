@@ -136,11 +136,8 @@ def check_confirmed(data: Dataset) -> list[Finding]:
                how_to_add_a_report(item, "A project's status"))
     sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
     if sectors:  # one notice: they all rest on the same report
-        conf = status.sector(data, sectors[0])
-        found.append(Finding("program", "sectors", sectors[0].id, ("source",),
-                             f"update needed: {len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program, "
-                             f"{status.as_reported(conf)}, not confirmed since then: "
-                             f"{status.why_unconfirmed(conf, months)}", "notice"))
+        notice("program", "sectors", sectors[0].id, ("source",),
+               f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program,", status.sector(data, sectors[0]))
     for person in data.people.values():
         notice("people", "people", person.id, ("role",), "role", status.role(data, person))
     return found

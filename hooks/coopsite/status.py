@@ -59,6 +59,13 @@ def report_is_old(reported: PartialDate, today: dt.date, months: int) -> bool:
     return _months_later(reported.end, months) < today
 
 
+def _current(data: Dataset, reported: PartialDate, inferred: bool) -> Confirmation:
+    """Confirmed, unless the report is older than the horizon."""
+    if report_is_old(reported, data.today, data.horizon_months):
+        return Confirmation(reported, inferred, "old-report")
+    return Confirmation(reported, inferred)
+
+
 def _report(data: Dataset, source_id: str) -> tuple[PartialDate, bool]:
     source = data.sources.get(source_id)
     if source is None:
@@ -68,9 +75,7 @@ def _report(data: Dataset, source_id: str) -> tuple[PartialDate, bool]:
 
 def _plain(data: Dataset, source_id: str, can_change: bool = True) -> Confirmation:
     reported, inferred = _report(data, source_id)
-    if can_change and report_is_old(reported, data.today, data.horizon_months):
-        return Confirmation(reported, inferred, "old-report")
-    return Confirmation(reported, inferred)
+    return _current(data, reported, inferred) if can_change else Confirmation(reported, inferred)
 
 
 def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Confirmation:
@@ -85,9 +90,7 @@ def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Co
         if before is not None and before.id not in seen and milestone(data, before, seen).reason in (
                 "date-passed", "follows-passed"):
             return Confirmation(reported, inferred, "follows-passed")
-    if report_is_old(reported, data.today, data.horizon_months):
-        return Confirmation(reported, inferred, "old-report")
-    return Confirmation(reported, inferred)
+    return _current(data, reported, inferred)
 
 
 def plant(data: Dataset) -> Confirmation:
@@ -96,9 +99,9 @@ def plant(data: Dataset) -> Confirmation:
     passed = [m.date for m in data.milestones if milestone(data, m).reason == "date-passed"]
     if passed:
         return Confirmation(reported, inferred, "schedule-passed", max(passed, key=lambda d: d.sort_key()))
-    if any(milestone(data, m).unconfirmed for m in data.milestones) or report_is_old(reported, data.today, data.horizon_months):
+    if any(milestone(data, m).unconfirmed for m in data.milestones):
         return Confirmation(reported, inferred, "old-report")
-    return Confirmation(reported, inferred)
+    return _current(data, reported, inferred)
 
 
 def project(data: Dataset, item: Project) -> Confirmation:

@@ -25,8 +25,8 @@ def program_summary(ctx: RenderContext) -> str:
               for pid in program.person_ids]
     return ctx.render("program-summary.html", program={
         "name": ctx.text(program.name),
-        "start": evidence.date_view(program.period_start, ctx.lang),
-        "end": evidence.date_view(program.period_end, ctx.lang),
+        "start": evidence.date_view(program.period.start, ctx.lang),
+        "end": evidence.date_view(program.period.end, ctx.lang),
         "signed": evidence.date_view(program.signed, ctx.lang),
         "signed_inferred": "signed" in program.inferred,
         "signed_during": ctx.text(program.signed_during),

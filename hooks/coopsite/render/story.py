@@ -42,6 +42,6 @@ def home_story(ctx: RenderContext) -> str:
         unconfirmed=[_item(ctx, m) for m in unconfirmed],
         latest=latest.label(ctx.lang) if latest else None,
         program={"href": ctx.link(site_map.PROGRAM), "name": ctx.text(program.name),
-                 "start": program.period_start.label(ctx.lang), "end": program.period_end.label(ctx.lang),
+                 "start": program.period.start.label(ctx.lang), "end": program.period.end.label(ctx.lang),
                  "evidence": evidence.view(ctx, program.signed_evidence)} if program else None,
     )
