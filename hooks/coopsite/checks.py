@@ -142,12 +142,9 @@ def ids_unique(loaded: Loaded) -> Iterator[Finding]:
 
 def references_resolve(loaded: Loaded) -> Iterator[Finding]:
     """Every field declared as referring to another kind of entry names one that exists."""
-    known: dict[str, Optional[dict]] = {}
     for kind, path, entry in walk(loaded):
         for name, alias, what in references(type(entry)):
-            if what not in known:
-                known[what] = defined(loaded, what)
-            targets = known[what]
+            targets = defined(loaded, what)
             if targets is None:  # that file has errors of its own; don't pile on
                 continue
             value = getattr(entry, name)
@@ -258,9 +255,7 @@ def after_links_have_no_loop(loaded: Loaded) -> Iterator[Finding]:
     if "plant" not in loaded.files:
         return
     milestones = loaded.files["plant"].milestones
-    by_id = {}
-    for milestone in milestones:
-        by_id.setdefault(milestone.id, milestone)
+    by_id = {m.id: m for m in reversed(milestones)}  # the first of each id
     for i, milestone in enumerate(milestones):
         seen = {milestone.id}
         current = milestone

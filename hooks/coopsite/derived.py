@@ -145,20 +145,17 @@ def evaluate(declared: Sequence, reported: dict) -> tuple[dict, dict[str, str]]:
         figure = by_id[figure_id]
         if figure_id in in_loop or any(i not in reported and i not in computed for i in figure.input_ids):
             continue
-        inputs = [(reported[i].value, reported[i].qualifier, reported[i].outlook, reported[i].as_of)
-                  if i in reported else (computed[i].value, computed[i].qualifier, computed[i].outlook, computed[i].as_of)
-                  for i in figure.input_ids]
+        inputs = [reported[i] if i in reported else computed[i] for i in figure.input_ids]
         try:
-            exact = compute(figure.operation, [value for value, *_ in inputs])
+            exact = compute(figure.operation, [x.value for x in inputs])
         except (ValueError, ZeroDivisionError) as err:
             failures[figure_id] = str(err)
             continue
-        shown = to_precision(exact, [value for value, *_ in inputs], figure.decimals)
+        shown = to_precision(exact, [x.value for x in inputs], figure.decimals)
         computed[figure_id] = Computed(
             value=shown, exact_value=exact,
-            qualifier="about" if bounds(shown) != bounds(exact) or any(q != "exact" for _, q, _, _ in inputs)
-            else "exact",
-            outlook="expected" if any(o == "expected" for _, _, o, _ in inputs) else "reported",
-            as_of=max((d for *_, d in inputs), key=lambda d: d.sort_key()),
+            qualifier="about" if bounds(shown) != bounds(exact) or any(x.qualifier != "exact" for x in inputs) else "exact",
+            outlook="expected" if any(x.outlook == "expected" for x in inputs) else "reported",
+            as_of=max((x.as_of for x in inputs), key=lambda d: d.sort_key()),
         )
     return computed, failures

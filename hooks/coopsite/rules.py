@@ -238,27 +238,22 @@ def _reported(kind: str, collection: str, entry_id, own_field: tuple, entry):
         yield kind, collection, entry_id, ("reports", position, "quote"), report.evidence
 
 
+# The Dataset's lists whose entries each quote their source: (data file, list).
+QUOTING = (("plant", "milestones"), ("figures", "figures"), ("program", "sectors"), ("program", "projects"),
+           ("statements", "statements"), ("people", "people"), ("trade", "goods"))
+
+
 def quoted(data: Dataset):
     """(kind, collection, entry id, field, evidence) for every quote in the data."""
     if data.plant is not None:
         yield from _reported("plant", "plant", None, ("status_quote",), data.plant)
-    for item in data.milestones:
-        yield from _reported("plant", "milestones", item.id, ("quote",), item)
-    for item in data.figures.values():
-        yield from _reported("figures", "figures", item.id, ("quote",), item)
     if data.program is not None:
         yield "program", "program", None, ("period_quote",), data.program.period_evidence
         yield "program", "program", None, ("signed_quote",), data.program.signed_evidence
-    for item in data.sectors.values():
-        yield "program", "sectors", item.id, ("quote",), item.evidence
-    for item in data.projects.values():
-        yield from _reported("program", "projects", item.id, ("quote",), item)
-    for item in data.statements.values():
-        yield "statements", "statements", item.id, ("quote",), item.evidence
-    for item in data.people.values():
-        yield "people", "people", item.id, ("quote",), item.evidence
-    for item in data.goods:
-        yield "trade", "goods", item.id, ("quote",), item.evidence
+    for kind, collection in QUOTING:
+        entries = getattr(data, collection)
+        for item in entries.values() if isinstance(entries, dict) else entries:
+            yield from _reported(kind, collection, item.id, ("quote",), item)
 
 
 def check_quotes_verified(data: Dataset) -> list[Finding]:

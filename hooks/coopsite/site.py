@@ -138,8 +138,7 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     today = today or build_date()
     result = load(project_dir / "data", today=today)
     report = result.report
-    for problem in check_config(project_dir):
-        report.add(problem)
-    for problem in markers.check_docs(project_dir / "docs") + markers.check_translations(project_dir / "docs"):
+    for problem in (check_config(project_dir) + markers.check_docs(project_dir / "docs")
+                    + markers.check_translations(project_dir / "docs")):
         report.add(problem)
     return report

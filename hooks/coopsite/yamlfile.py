@@ -60,15 +60,11 @@ _StrictResolver.add_implicit_resolver(
 )
 
 
-class _AliasRefused(Exception):
-    def __init__(self, mark: yaml.Mark, what: str):
-        self.mark = mark
-        self.what = what
+class _Refused(Exception):
+    """What the strict loader will not compose (an anchor, an alias, deep nesting), where it starts."""
 
-
-class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark):
-        self.mark = mark
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark, self.message = mark, message
 
 
 class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
@@ -83,15 +79,16 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         # Refuse aliases and anchors before they are resolved: no "billion laughs".
         event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _AliasRefused(event.start_mark, f"alias '*{event.anchor}'")
-        if getattr(event, "anchor", None):
-            raise _AliasRefused(event.start_mark, f"anchor '&{event.anchor}'")
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            what = f"alias '*{event.anchor}'" if isinstance(event, yaml.AliasEvent) else f"anchor '&{event.anchor}'"
+            raise _Refused(event.start_mark, f"{what}: anchors and aliases (& and *) are not supported in data files; "
+                                             "write the value out")
         # PyYAML composes recursively: refuse deep nesting ("[[[[...") before Python's stack runs out.
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(event.start_mark)
+                raise _Refused(event.start_mark, f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
+                                                 "here; the data files need far fewer")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -269,11 +266,8 @@ def parse(text: str, display_name: str) -> YamlDocument:
     try:
         loader = _loader(text)  # the reader checks every character here
         node = loader.get_single_node()
-    except _TooDeep as err:
-        raise YamlFileError(
-            Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
-                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; the data files need far fewer")
-        ) from None
+    except _Refused as err:
+        raise YamlFileError(Problem(display_name, err.mark.line + 1, err.mark.column + 1, "", err.message)) from None
     except yaml.reader.ReaderError as err:
         line, column = position(text, err.position)
         raise YamlFileError(
@@ -281,11 +275,6 @@ def parse(text: str, display_name: str) -> YamlDocument:
                     f"the character U+{err.character:04X} is not allowed in a data file; delete it "
                     "(it is often invisible: retype the text around it)" if isinstance(err.character, int)
                     else f"invalid YAML: {err.reason}")
-        ) from None
-    except _AliasRefused as err:
-        raise YamlFileError(
-            Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
-                    f"{err.what}: anchors and aliases (& and *) are not supported in data files; write the value out")
         ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

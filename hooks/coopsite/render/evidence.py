@@ -39,12 +39,8 @@ def source_view(ctx: RenderContext, source_id: str) -> dict:
 
 def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[dict]:
     """Links to statements, each named by the person who made it."""
-    links = []
-    for statement_id in statement_ids:
-        statement = ctx.data.statements[statement_id]
-        links.append({"href": ctx.link(*site_map.shown_at("statements", statement_id)),
-                      "text": ctx.person_name(statement.person_id)})
-    return links
+    return [{"href": ctx.link(*site_map.shown_at("statements", statement_id)),
+             "text": ctx.person_name(ctx.data.statements[statement_id].person_id)} for statement_id in statement_ids]
 
 
 def inferred_notes(ctx: RenderContext, inferred: Optional[Mapping[str, Text]]) -> list[dict]:
