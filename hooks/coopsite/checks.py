@@ -43,9 +43,6 @@ class Loaded:
             by_kind.setdefault(entry.id_kind, {}).setdefault(entry.id, entry)
         object.__setattr__(self, "by_kind", by_kind)
 
-    def line_of(self, kind: str, path: Path) -> int:
-        return self.docs[kind].where(path)[0] if kind in self.docs else 0
-
 
 Check = Callable[[Loaded], Iterator[Finding]]
 
@@ -133,7 +130,7 @@ def ids_unique(loaded: Loaded) -> Iterator[Finding]:
         key = (entry.id_space or entry.id_kind, entry.id)
         if key in seen:
             first_kind, first_path = seen[key]
-            line = loaded.line_of(first_kind, first_path + ("id",))
+            line = loaded.docs[first_kind].where(first_path + ("id",))[0] if first_kind in loaded.docs else 0
             yield Finding(kind, path + ("id",),
                           f"duplicate id '{entry.id}' (already used on line {line}); ids must be unique")
         else:

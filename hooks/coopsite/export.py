@@ -86,10 +86,6 @@ class Resource:
         return f"{DOWNLOAD_DIR}/{self.name}.json"
 
 
-def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
-    return text.values if text is not None else None
-
-
 def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
     """The text in one language as the data gives it: empty where it is not translated yet (no English stand-in)."""
     return getattr(text, lang, None) if text is not None else None
@@ -177,7 +173,7 @@ def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
                      for lang in TRANSLATED_LANGUAGES)
     if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
         return (Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
-                      lambda e, d: {key: _by_language(text) for key, text in getattr(e, attribute).items()}),)
+                      lambda e, d: {key: text.values for key, text in getattr(e, attribute).items()}),)
     if Text in classes:
         return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
                             translated=True)
@@ -210,11 +206,8 @@ def _value_fields(what: str) -> tuple[Field, ...]:
     )
 
 
-def _reported(entry: Any, data: Dataset) -> Optional[str]:
-    return _date(data.sources[entry.source_id].published)
-
-
-REPORTED = Field("reported", "string", "The publication date of the source the status rests on.", _reported)
+REPORTED = Field("reported", "string", "The publication date of the source the status rests on.",
+                 lambda e, d: _date(d.sources[e.source_id].published))
 
 
 def _since(state: Callable[[Dataset, Any], "status.Confirmation"]) -> Field:
@@ -231,8 +224,7 @@ RESOURCES: tuple[Resource, ...] = (
         "milestones", N_("Kia plant milestones"),
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
         pages.PLANT, Milestone, lambda data: list(data.milestones),
-        after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
-                                lambda m, d: _date(m.reported)), _since(status.milestone))},
+        after={"status": (REPORTED, _since(status.milestone))},
     ),
     Resource(
         "sectors", N_("Fresh Wind program sectors"),

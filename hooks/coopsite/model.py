@@ -401,9 +401,6 @@ class Spellings(Declared):
     def get(self, lang: str) -> tuple[str, ...]:
         return getattr(self, lang, ()) or ()
 
-    def every(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s for lang in LANGUAGES for s in self.get(lang)))
-
 
 class Term(Declared):
     """A name (person, place, company, program, role) in every language: translations use these forms, and
@@ -428,7 +425,7 @@ class Term(Declared):
     def spellings(self) -> tuple[str, ...]:
         """Every form and other spelling, in every language, once each."""
         forms = [getattr(self, lang) for lang in LANGUAGES if getattr(self, lang, None)]
-        return tuple(dict.fromkeys([*forms, *self.also_spelled.every()]))
+        return tuple(dict.fromkeys([*forms, *(s for lang in LANGUAGES for s in self.also_spelled.get(lang))]))
 
 
 _NEEDS_BY_KIND = {"money": ("symbol",), "count": ("one", "other")}

@@ -113,10 +113,6 @@ def _legend(lay: Layout, y: float, items: Sequence[tuple[str, str]]) -> tuple[li
     return shapes, (row + 1) * lay.line
 
 
-def _have(ctx: RenderContext, ids: Sequence[str]) -> bool:
-    return all(i in ctx.data.figures or i in ctx.data.derived for i in ids)
-
-
 def _note(ctx: RenderContext, note_id: str) -> str | None:
     return next((ctx.text(item.note) for item in ctx.data.discrepancies if item.id == note_id), None)
 
@@ -154,7 +150,7 @@ def _value_rows(ctx: RenderContext, figures: Sequence[Figure], label_of=None) ->
 
 
 def sizes(ctx: RenderContext) -> str:
-    if not _have(ctx, SIZES):
+    if not all(i in ctx.data.figures or i in ctx.data.derived for i in SIZES):
         return ""
     figures = [ctx.data.figures[i] for i in SIZES]
     title = ctx.gettext("Sizes side by side: the Kia plant, Korean investment and the program's package")
@@ -187,11 +183,6 @@ def trade_turnover(ctx: RenderContext) -> str:
 def _datasets(ctx: RenderContext, *names: str) -> list[dict]:
     """The downloads behind a chart's Data tab."""
     return [dataset_view(ctx, r) for r in export.RESOURCES if r.name in names]
-
-
-def _x(lay: Layout, day: dt.date, start: dt.date, end: dt.date) -> float:
-    span = (end - start).days or 1
-    return PAD + (lay.width - 2 * PAD) * (day - start).days / span
 
 
 def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
@@ -227,7 +218,7 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
     first = min(m.date.start for m in dated)
     last = max([m.date.end for m in dated] + [ctx.today] + ([latest.end] if latest else []))
     start, end = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
-    x = lambda day: _x(lay, day, start, end)  # noqa: E731
+    x = lambda day: PAD + (lay.width - 2 * PAD) * (day - start).days / (end - start).days  # noqa: E731
     shapes, y, desc = [], 4.0, []
     # Year axis
     axis_top = y
