@@ -343,29 +343,16 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=None)
-def _translated_fields(cls: type) -> tuple[tuple[str, str, Optional[str], Optional[str]], ...]:
-    """Each field of `cls`: (attribute, name in the file, and for a translation field (model.TranslationOf)
-    the attribute and file name of the field it translates), worked out once per class."""
+def _translation_fields(cls: type) -> tuple[tuple[str, str, str, str], ...]:
+    """Each translation field of `cls` (model.TranslationOf): its attribute and name in the file, and those
+    of the field it translates."""
     fields = cls.model_fields
     found = []
     for name, info in fields.items():
         original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
-        found.append((name, info.alias or name, original, (fields[original].alias or original) if original else None))
+        if original is not None:
+            found.append((name, info.alias or name, original, fields[original].alias or original))
     return tuple(found)
-
-
-def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
-    """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
-    of the quote, the name of its translation field and the translation (None when there is none)."""
-    if isinstance(value, Declared):
-        for name, alias, original, original_alias in _translated_fields(type(value)):
-            if original is not None and getattr(value, original, None):
-                yield path + (original_alias,), alias, getattr(value, name)
-            elif original is None:
-                yield from _quotes(getattr(value, name), path + (alias,))
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _quotes(item, path + (i,))
 
 
 def translations_missing(loaded: Loaded) -> Iterator[Finding]:
@@ -387,9 +374,12 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
 
 def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each quote without the site's translation into a language, one notice per language: the edition
-    shows the article's words alone until then."""
-    for kind, data in loaded.files.items():
-        for path, field_name, translation in _quotes(data, ()):
+    shows the article's words alone until then. (Whatever quotes a source also names it, so walk() finds it.)"""
+    for kind, entry_path, entry in walk(loaded):
+        for name, field_name, original, original_name in _translation_fields(type(entry)):
+            if not getattr(entry, original, None):
+                continue
+            path, translation = entry_path + (original_name,), getattr(entry, name)
             for lang in LANGUAGES[1:]:
                 if translation is None or not getattr(translation, lang, None):
                     how = (f"add '{field_name}:' after it, with '{lang}:' and the translation indented below"
