@@ -79,7 +79,8 @@ def _list_entries(declaration: type[BaseModel]) -> dict[str, type[BaseModel]]:
     """The file's lists by name, each with the declaration of its entries."""
     lists = {}
     for name, f in declaration.model_fields.items():
-        args = get_args(_unwrap(f.annotation, [])[0]) if get_origin(_unwrap(f.annotation, [])[0]) in (tuple, list) else ()
+        tp = _unwrap(f.annotation, [])[0]
+        args = get_args(tp) if get_origin(tp) in (tuple, list) else ()
         if args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
             lists[f.alias or name] = args[0]
     return lists
@@ -240,12 +241,7 @@ def _child(tp: Any, part: Any) -> Optional[tuple[Any, list]]:
         return _unwrap(get_args(tp)[0], [])
     if origin is dict and isinstance(part, str):
         return _unwrap(get_args(tp)[1], [])
-    if origin in (Union, types.UnionType):
-        for member in get_args(tp):
-            found = _child(_unwrap(member, [])[0], part)
-            if found:
-                return found
-    return None
+    return None  # inside a union (a number or a range) the path stops at the field: see _data_path
 
 
 def _declared_at(declaration: type[BaseModel], path: Path) -> tuple[Any, list]:
