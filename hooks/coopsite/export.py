@@ -111,10 +111,6 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _single(value: float | Range) -> Optional[int | float]:
-    return None if isinstance(value, Range) else _number(value)
-
-
 def _low(value: float | Range) -> int | float:
     return _number(value.low if isinstance(value, Range) else value)
 
@@ -198,7 +194,7 @@ def _value_fields(what: str) -> tuple[Field, ...]:
     """A value that may be a range, as three number columns."""
     return (
         Field("value", "number", f"The {what} when it is a single number; empty for a range.",
-              lambda f, d: _single(f.value)),
+              lambda f, d: None if isinstance(f.value, Range) else _number(f.value)),
         Field("value_low", "number", f"The low end of the {what} (the number itself when it is not a range).",
               lambda f, d: _low(f.value)),
         Field("value_high", "number", f"The high end of the {what} (the number itself when it is not a range).",

@@ -66,10 +66,6 @@ def _unique(items: tuple) -> tuple:
     return items
 
 
-def _stripped(text: str) -> str:
-    return text.strip()
-
-
 def _date(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
@@ -99,7 +95,7 @@ def refs(what: str) -> Any:
                      Field(json_schema_extra={"uniqueItems": True})]
 PlainText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=5000, pattern=r"\S"), Field(
     description="Plain text; shown exactly as written (no Markdown, no HTML)."), Expected("non-empty text")]
-Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(_stripped), Field(
+Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(lambda text: text.strip()), Field(
     description="The source article's sentence that states this fact, verbatim."),
     Expected("the article's own words, copied verbatim")]
 # Validated by PartialDate.parse alone (pydantic would otherwise also build a schema for the dataclass).

@@ -49,14 +49,10 @@ class Confirmation:
         return self.reported if self.unconfirmed else None
 
 
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, 28))
-
-
 def report_is_old(reported: PartialDate, today: dt.date, months: int) -> bool:
-    return _months_later(reported.end, months) < today
+    """`months` after the report's last day (on the 28th at most) is before today."""
+    last, month = reported.end, reported.end.month - 1 + months
+    return dt.date(last.year + month // 12, month % 12 + 1, min(last.day, 28)) < today
 
 
 def _current(data: Dataset, reported: PartialDate, inferred: bool) -> Confirmation:

@@ -113,10 +113,6 @@ def _legend(lay: Layout, y: float, items: Sequence[tuple[str, str]]) -> tuple[li
     return shapes, (row + 1) * lay.line
 
 
-def _note(ctx: RenderContext, note_id: str) -> str | None:
-    return next((ctx.text(item.note) for item in ctx.data.discrepancies if item.id == note_id), None)
-
-
 # -- sizes side by side ---------------------------------------------------------------------
 
 
@@ -163,17 +159,16 @@ def sizes(ctx: RenderContext) -> str:
 
 
 def trade_turnover(ctx: RenderContext) -> str:
-    money = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
-             if i in ctx.data.figures and ctx.data.figures[i].unit.kind == "money"]
+    listed = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids if i in ctx.data.figures]
+    money = [f for f in listed if f.unit.kind == "money"]
     if not money:
         return ""
-    others = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
-              if i in ctx.data.figures and ctx.data.figures[i].unit.kind != "money"]
     label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(ctx.lang), label=ctx.text(f.label))  # noqa: E731
     svgs = [_bar_chart(ctx, lay, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
             for lay in LAYOUTS]
-    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svgs=svgs,
-                      rows=_value_rows(ctx, money + others, label), note=_note(ctx, NOTE_TURNOVER),
+    note = next((ctx.text(d.note) for d in ctx.data.discrepancies if d.id == NOTE_TURNOVER), None)
+    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svgs=svgs, note=note,
+                      rows=_value_rows(ctx, money + [f for f in listed if f.unit.kind != "money"], label),
                       datasets=_datasets(ctx, "figures"))
 
 
