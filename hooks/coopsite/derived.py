@@ -42,12 +42,10 @@ def compute(operation: str, values: Sequence[Value]) -> Value:
     elif operation == "divide":
         (a_low, a_high), (b_low, b_high) = pairs
         low, high = a_low / b_high, a_high / b_low
-    elif operation == "subtract":
+    else:  # subtract (the declaration admits no other operation: words.Operation)
         low, high = pairs[0]
         for a, b in pairs[1:]:
             low, high = low - b, high - a
-    else:
-        raise ValueError(f"unknown operation '{operation}'")
     if not (math.isfinite(low) and math.isfinite(high)):
         raise ValueError("the result is too large to compute exactly")
     if low <= 0:

@@ -35,11 +35,6 @@ WORDS = {
 }
 
 
-def _words(lang: str) -> dict[str, str]:
-    gettext = translations(lang).gettext
-    return {key: gettext(message) for key, message in WORDS.items()}
-
-
 @dataclass(frozen=True)
 class _Entry:
     url: str
@@ -56,7 +51,6 @@ def _moment(day: dt.date) -> dt.datetime:
 
 def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls: bool) -> list[_Entry]:
     lang = edition.lang
-    words = _words(lang)
     gettext = translations(lang).gettext
     env = ui.environment(None, lang)
 
@@ -82,7 +76,7 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
                        confirmation=confirmation_view(data, status.milestone(data, milestone), lang),
                        **common(milestone.evidence, milestone.inferred))
         entries.append(_Entry(permalink(site_map.PLANT, "milestone", milestone.id),
-                              milestone.title.get(lang), text, words["milestone"], milestone.reported))
+                              milestone.title.get(lang), text, gettext(WORDS["milestone"]), milestone.reported))
     for figure in data.figures.values():
         reported = data.sources[figure.evidence.source_id].published
         value = format_value(figure, lang)
@@ -91,7 +85,7 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
                        reported_on=reported.precision == "day",
                        **common(figure.evidence, figure.inferred))
         entries.append(_Entry(permalink(site_map.FIGURES, "figure", figure.id),
-                              f"{figure.label.get(lang)}: {value}", text, words["figure"], reported))
+                              f"{figure.label.get(lang)}: {value}", text, gettext(WORDS["figure"]), reported))
     # Newest report first; the timeline's and the figures' own order among equal dates.
     return sorted(entries, key=lambda e: e.reported.start, reverse=True)
 
@@ -99,13 +93,13 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
 def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, edition: Edition = EDITIONS[0],
          use_directory_urls: bool = True, updated: Optional[dt.datetime] = None) -> str:
     """The edition's Atom feed as text. `site_url` is the site's full address (it must be set)."""
-    words = _words(edition.lang)
+    gettext = translations(edition.lang).gettext
     entries = _entries(data, edition, site_url, use_directory_urls)
     feed = FeedGenerator()
     home = edition.url(site_url)
     feed.id(home)
-    feed.title(words["title"].format(site=site_name))
-    feed.subtitle(words["subtitle"])
+    feed.title(gettext(WORDS["title"]).format(site=site_name))
+    feed.subtitle(gettext(WORDS["subtitle"]))
     feed.author({"name": site_name, "uri": home})
     feed.link(href=home, rel="alternate", type="text/html")
     feed.link(href=edition.url(site_url, edition.feed_path[len(edition.root):]), rel="self",
