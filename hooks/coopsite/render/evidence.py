@@ -62,6 +62,13 @@ def translation_view(ctx: RenderContext, translation: Optional[Translation]) -> 
     return {"text": text, "lang": ctx.lang} if text else None
 
 
+def first_report_view(ctx: RenderContext, first, **shown) -> dict:
+    """The first report, shown beside the latest when a later one changed it: what it said (`shown`), when
+    it was reported and its words."""
+    return {**shown, "reported": first.reported.label(ctx.lang), "reported_on": first.reported.precision == "day",
+            "evidence": view(ctx, first.evidence)}
+
+
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),
          inferred: Optional[Mapping[str, str]] = None) -> dict:
     """Everything partials/evidence.html shows about one piece of evidence, and the hover text

@@ -72,17 +72,9 @@ def project_view(ctx: RenderContext, project: Project) -> dict:
                     for sid in project.sector_ids],
         "sectors_inferred": "sectors" in project.inferred,
         "evidence": evidence.view(ctx, project.evidence, inferred=project.inferred),
-        "first": _first_status(ctx, project),
+        "first": evidence.first_report_view(ctx, project.first_report, status=ctx.gettext(
+            PROJECT_STATUS_WORDS[project.first_report.status])) if project.first_report else None,
     }
-
-
-def _first_status(ctx: RenderContext, project: Project) -> dict | None:
-    """Planned versus current: what the first report gave as the status, when a later one changed it."""
-    first = project.first_report
-    if first is None:
-        return None
-    return {"status": ctx.gettext(PROJECT_STATUS_WORDS[first.status]), "reported": first.reported.label(ctx.lang),
-            "reported_on": first.reported.precision == "day", "evidence": evidence.view(ctx, first.evidence)}
 
 
 def projects(ctx: RenderContext) -> str:
