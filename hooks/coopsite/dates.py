@@ -48,28 +48,22 @@ class PartialDate:
         year = int(match["year"])
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise DateFormError(f"'{text}' names the year {year}; dates must fall between {MIN_YEAR} and {MAX_YEAR}")
-        if match["half"] is not None:
-            half = int(match["half"])
-            if not 1 <= half <= 2:
-                raise DateFormError(f"'{text}' names half {half}; a year has halves H1 and H2")
-            return cls(year, "half", half)
-        if match["quarter"] is not None:
-            quarter = int(match["quarter"])
-            if not 1 <= quarter <= 4:
-                raise DateFormError(f"'{text}' names quarter {quarter}; a year has quarters Q1 to Q4")
-            return cls(year, "quarter", quarter)
-        if match["month"] is not None:
-            month = int(match["month"])
-            if not 1 <= month <= 12:
-                raise DateFormError(f"'{text}' names month {month}; months run from 01 to 12")
-            if match["day"] is None:
-                return cls(year, "month", month)
-            day = int(match["day"])
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise DateFormError(f"'{text}' does not exist: {MONTHS[month - 1]} {year} has {last} days")
-            return cls(year, "day", month, day)
-        return cls(year, "year")
+        for precision, most, rule in (("half", 2, "a year has halves H1 and H2"),
+                                      ("quarter", 4, "a year has quarters Q1 to Q4"),
+                                      ("month", 12, "months run from 01 to 12")):
+            if match[precision] is not None:
+                part = int(match[precision])
+                if not 1 <= part <= most:
+                    raise DateFormError(f"'{text}' names {precision} {part}; {rule}")
+                break
+        else:
+            return cls(year, "year")
+        if match["day"] is None:  # only a month has a day
+            return cls(year, precision, part)
+        day, last = int(match["day"]), calendar.monthrange(year, part)[1]
+        if not 1 <= day <= last:
+            raise DateFormError(f"'{text}' does not exist: {MONTHS[part - 1]} {year} has {last} days")
+        return cls(year, "day", part, day)
 
     @property
     def _last_month(self) -> tuple[int, int]:
