@@ -71,12 +71,13 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     _seen: set = field(default_factory=set, repr=False, compare=False)
 
-    def add(self, problem: Problem) -> None:
+    def add(self, *problems: Problem) -> None:
         if len(self._seen) != len(self.problems):  # the list was filled or changed directly
             self._seen = set(self.problems)
-        if problem not in self._seen:  # a set: a list search per problem is quadratic
-            self._seen.add(problem)
-            self.problems.append(problem)
+        for problem in problems:
+            if problem not in self._seen:  # a set: a list search per problem is quadratic
+                self._seen.add(problem)
+                self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:
