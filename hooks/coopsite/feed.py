@@ -51,7 +51,7 @@ def _moment(day: dt.date) -> dt.datetime:
 
 def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls: bool) -> list[_Entry]:
     lang = edition.lang
-    gettext = translations(lang).gettext
+    translate = translations(lang).gettext
     env = ui.environment(None, lang)
 
     def permalink(page: str, kind: str, entry_id: str) -> str:
@@ -64,19 +64,19 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
 
     def common(evidence, inferred) -> dict:
         return {"quote": evidence.quote, "source": data.sources[evidence.source_id].title.get(lang),
-                "inferred": [{"field": gettext(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
+                "inferred": [{"field": translate(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
                              for name, reason in inferred.items()]}
 
     entries = []
     for milestone in data.timeline():
         state = milestone_state(data, milestone)
         text = summary(kind="milestone", when=milestone.date.label(lang) if milestone.date else None,
-                       state_word=gettext(STATE_WORDS[state]),
+                       state_word=translate(STATE_WORDS[state]),
                        scheduled=milestone.date.label(lang) if milestone.status == "planned" and milestone.date else None,
                        confirmation=confirmation_view(data, status.milestone(data, milestone), lang),
                        **common(milestone.evidence, milestone.inferred))
         entries.append(_Entry(permalink(site_map.PLANT, "milestone", milestone.id),
-                              milestone.title.get(lang), text, gettext(WORDS["milestone"]), milestone.reported))
+                              milestone.title.get(lang), text, translate(WORDS["milestone"]), milestone.reported))
     for figure in data.figures.values():
         reported = data.sources[figure.evidence.source_id].published
         value = format_value(figure, lang)
@@ -85,7 +85,7 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
                        reported_on=reported.precision == "day",
                        **common(figure.evidence, figure.inferred))
         entries.append(_Entry(permalink(site_map.FIGURES, "figure", figure.id),
-                              f"{figure.label.get(lang)}: {value}", text, gettext(WORDS["figure"]), reported))
+                              f"{figure.label.get(lang)}: {value}", text, translate(WORDS["figure"]), reported))
     # Newest report first; the timeline's and the figures' own order among equal dates.
     return sorted(entries, key=lambda e: e.reported.start, reverse=True)
 
@@ -93,13 +93,13 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
 def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, edition: Edition = EDITIONS[0],
          use_directory_urls: bool = True, updated: Optional[dt.datetime] = None) -> str:
     """The edition's Atom feed as text. `site_url` is the site's full address (it must be set)."""
-    gettext = translations(edition.lang).gettext
+    translate = translations(edition.lang).gettext
     entries = _entries(data, edition, site_url, use_directory_urls)
     feed = FeedGenerator()
     home = edition.url(site_url)
     feed.id(home)
-    feed.title(gettext(WORDS["title"]).format(site=site_name))
-    feed.subtitle(gettext(WORDS["subtitle"]))
+    feed.title(translate(WORDS["title"]).format(site=site_name))
+    feed.subtitle(translate(WORDS["subtitle"]))
     feed.author({"name": site_name, "uri": home})
     feed.link(href=home, rel="alternate", type="text/html")
     feed.link(href=edition.url(site_url, edition.feed_path[len(edition.root):]), rel="self",
