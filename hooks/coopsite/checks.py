@@ -242,10 +242,17 @@ def reports_oldest_first(loaded: Loaded) -> Iterator[Finding]:
 
 
 def after_links_resolve(loaded: Loaded) -> Iterator[Finding]:
-    """An undated milestone follows another milestone, not itself (references_resolve: one that exists)."""
-    for i, milestone in enumerate(loaded.files["plant"].milestones if "plant" in loaded.files else ()):
+    """An undated milestone follows another milestone, not itself."""
+    if "plant" not in loaded.files:
+        return
+    milestones = loaded.files["plant"].milestones
+    ids = {m.id for m in milestones}
+    for i, milestone in enumerate(milestones):
         if milestone.after_id == milestone.id:
             yield Finding("plant", ("milestones", i, "after"), "a milestone cannot follow itself")
+        elif milestone.after_id is not None and milestone.after_id not in ids:
+            yield Finding("plant", ("milestones", i, "after"),
+                          f"unknown milestone id '{milestone.after_id}'{did_you_mean(milestone.after_id, ids)}")
 
 
 def after_links_have_no_loop(loaded: Loaded) -> Iterator[Finding]:

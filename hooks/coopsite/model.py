@@ -653,7 +653,7 @@ class Milestone(Cited, WithReports):
     title: ReaderText = Field(description="What happened or is planned.")
     date: Date = Field(None, description="When it happened or is scheduled; empty when the source gives no date "
                                          "(then 'after' names the milestone it follows).")
-    after_id: ref("milestone") = Field(None, alias="after",
+    after_id: Id = Field(None, alias="after",
                          description="For an undated milestone: the id of the milestone it follows.")
     status: MilestoneStatus = Field(description=f"{words.listed(words.MILESTONE_STATUSES)}, as the source reports it "
                                                 "on its own date.")
