@@ -27,6 +27,11 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def shortened(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut to `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix when a close choice exists, else ''."""
     close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)

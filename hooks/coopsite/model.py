@@ -107,6 +107,7 @@ Date = Annotated[PartialDate, GetPydanticSchema(lambda _type, _handler: core_sch
 Number = Annotated[Annotated[int, Strict(), Field(gt=0)] | Annotated[float, Strict(), Field(gt=0)],
                    WithJsonSchema({"type": "number", "exclusiveMinimum": 0})]
 Flag = Annotated[bool, Strict(), Expected("true or false")]
+Address = Annotated[str, StringConstraints(pattern=r"^https?://"), Expected("an address starting with http:// or https://")]
 
 
 class Declared(BaseModel):
@@ -323,11 +324,8 @@ class Source(Declared):
     headline: Optional[PlainText] = Field(None, description="The article's own headline; empty when it has none.")
     headline_translation: translation_of("headline") = None
     outlet: Optional[PlainText] = Field(None, description="The publication; empty when not stated.")
-    url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
-                            Expected("an address starting with http:// or https://")]] = Field(
-        None, description="The article's address, when known.")
-    archived: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
-                                 Expected("an address starting with http:// or https://")]] = Field(
+    url: Optional[Address] = Field(None, description="The article's address, when known.")
+    archived: Optional[Address] = Field(
         None, description="The address of an archived copy of the article (such as one at web.archive.org), in case "
                           "the article moves or disappears.")
     published: Date = Field(description="The publication date.")
@@ -1072,15 +1070,12 @@ def _index(data: Dataset) -> Index:
     for item in data.discrepancies:
         for figure_id in dict.fromkeys(item.figure_ids):
             add(index.discrepancies_for, figure_id, item)
-    for kind, items in (("milestones", data.milestones), ("figures", data.figures.values()),
-                        ("sectors", data.sectors.values())):
-        for item in items:
-            for statement_id in dict.fromkeys(item.statement_ids):
-                add(index.supported_by, statement_id, (kind, item))
     for kind, items in (
         ("milestones", data.milestones), ("figures", data.figures.values()), ("sectors", data.sectors.values()),
         ("projects", data.projects.values()), ("statements", data.statements.values()), ("goods", data.goods),
     ):
         for item in items:
             index.citing.setdefault(item.source_id, {}).setdefault(kind, []).append(item)
+            for statement_id in dict.fromkeys(getattr(item, "statement_ids", ())):  # milestones, figures, sectors
+                add(index.supported_by, statement_id, (kind, item))
     return index

@@ -232,8 +232,7 @@ def check_texts_stored(data: Dataset) -> list[Finding]:
 
 def _reported(kind: str, collection: str, entry_id, own_field: tuple, entry):
     """An entry's own quote (its first report) and each later report's, where each is written."""
-    history = getattr(entry, "history", ()) or (entry,)
-    yield kind, collection, entry_id, own_field, history[0].evidence
+    yield kind, collection, entry_id, own_field, _own_evidence(entry)
     for position, report in enumerate(getattr(entry, "reports", ())):
         yield kind, collection, entry_id, ("reports", position, "quote"), report.evidence
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origi
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Path, Problem, did_you_mean
+from .errors import Path, Problem, did_you_mean, shortened
 from .model import FILES, OPTIONAL_FILES, Declared, Expected
 from .yamlfile import YamlDocument
 
@@ -38,8 +38,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
+        return f"'{shortened(value)}'"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, (list, tuple)):

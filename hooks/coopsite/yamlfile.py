@@ -24,7 +24,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from .errors import Path, Problem, format_path, position
+from .errors import Path, Problem, format_path, position, shortened
 from .yamlhints import comment_cut_text, explain_parse_error
 
 try:
@@ -296,10 +296,6 @@ def parse(text: str, display_name: str) -> YamlDocument:
     return doc
 
 
-def _shown(value: str, limit: int = 40) -> str:
-    return value if len(value) <= limit else value[: limit - 3] + "..."
-
-
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -376,7 +372,7 @@ def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
                 raise ValueError(value)
             return number
     except ValueError:
-        raise _refused(doc, node, path, f"'{_shown(value)}' is not a number the site can use: too many digits "
+        raise _refused(doc, node, path, f"'{shortened(value)}' is not a number the site can use: too many digits "
                                         f"(at most {MAX_EXACT_INT:,})") from None
     if tag == BOOL and value in ("true", "false"):
         return value == "true"
