@@ -92,7 +92,7 @@ def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
 
 
 def per_language(name: str, type_: str, description: str, get: Callable[[Any, Dataset, str], Any],
-                 translated: bool = False) -> tuple[Field, ...]:
+                 translated: bool = False, languages: tuple[str, ...] = LANGUAGES) -> tuple[Field, ...]:
     """One column per language of the data (words.LANGUAGES): title_en, title_ru, title_kk, title_ko;
     `translated`: the other languages' cells are empty until an editor adds the translation."""
     def described(lang: str) -> str:
@@ -100,7 +100,7 @@ def per_language(name: str, type_: str, description: str, get: Callable[[Any, Da
         return text.removesuffix(".") + "; empty where not translated yet." if translated and lang != "en" else text
 
     return tuple(Field(f"{name}_{lang}", type_, described(lang), lambda e, d, lang=lang: get(e, d, lang))
-                 for lang in LANGUAGES)
+                 for lang in languages)
 
 
 def _date(date: Optional[PartialDate]) -> Optional[str]:
@@ -162,11 +162,8 @@ def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
     if reports:  # every report on the entry, in one column
         return (_history_column(name, reports[0]),)
     if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
-        return tuple(Field(f"{name}_{lang}", "string",
-                           _noted(description, f" ({LANGUAGE_NAMES[lang]})").removesuffix(".")
-                           + "; empty where not translated yet.",
-                           lambda e, d, lang=lang: _written_in(getattr(e, attribute), lang))
-                     for lang in TRANSLATED_LANGUAGES)
+        return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
+                            translated=True, languages=TRANSLATED_LANGUAGES)
     if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
         return (Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
                       lambda e, d: {key: text.values for key, text in getattr(e, attribute).items()}),)

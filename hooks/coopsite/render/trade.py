@@ -9,14 +9,12 @@ from .figures import figure_list
 
 
 def goods(ctx: RenderContext) -> str:
-    columns = []
-    for direction in DIRECTIONS:
-        listed = [{"anchor": site_map.anchor("good", good.id), "name": ctx.text(good.name),
-                   "evidence": evidence.view(ctx, good.evidence)}
-                  for good in ctx.data.goods if good.direction == direction]
-        if listed:
-            columns.append({"direction": direction, "goods": listed})
-    return ctx.render("trade-goods.html", columns=columns)
+    columns = [{"direction": direction,
+                "goods": [{"anchor": site_map.anchor("good", good.id), "name": ctx.text(good.name),
+                           "evidence": evidence.view(ctx, good.evidence)}
+                          for good in ctx.data.goods if good.direction == direction]}
+               for direction in DIRECTIONS]
+    return ctx.render("trade-goods.html", columns=[column for column in columns if column["goods"]])
 
 
 def turnover(ctx: RenderContext) -> str:
