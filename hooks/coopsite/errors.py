@@ -14,10 +14,7 @@ def format_path(path: Sequence[PathPart]) -> str:
     """`('figures', 3, 'value')` -> `figures[3].value`."""
     text = ""
     for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
     return text
 
 

@@ -159,11 +159,8 @@ def explain(declaration: type[BaseModel], data: Any, error: dict) -> tuple[Path,
 
 
 def _matches_pattern(declaration: type[BaseModel], path: Path, value: Any) -> bool:
-    for item in _declared_at(declaration, path)[1]:
-        pattern = getattr(item, "pattern", None)
-        if pattern and isinstance(value, str) and not re.search(pattern, value):
-            return False
-    return True
+    patterns = [getattr(item, "pattern", None) for item in _declared_at(declaration, path)[1]]
+    return not any(pattern and isinstance(value, str) and not re.search(pattern, value) for pattern in patterns)
 
 
 def _data_path(data: Any, loc: tuple, keyed: bool) -> tuple[Path, bool]:

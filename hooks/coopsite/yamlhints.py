@@ -24,8 +24,7 @@ TEXT_KEYS = frozenset({"quote", "status_quote", "en", "ru", "kk", "ko"})
 
 def block_lines(indent: str, key: str, text: str) -> tuple[str, ...]:
     """`quote: >-` and the text beneath it, indented two spaces more than the key."""
-    key_column = len(indent)
-    body_indent = " " * (key_column + 2)
+    body_indent = " " * (len(indent) + 2)
     wrapped = textwrap.wrap(text, width=max(_WRAP - len(body_indent), 40), break_long_words=False,
                             break_on_hyphens=False) or [text]
     return (f"{indent}{key}: >-", *(body_indent + line for line in wrapped))

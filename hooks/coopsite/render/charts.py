@@ -195,7 +195,6 @@ def plant_schedule(ctx: RenderContext) -> str:
     dated = [m for m in milestones if m.date]
     if not dated:
         return ""
-    _ = ctx.gettext
     latest = ctx.data.as_of  # the latest source's date
     svgs = [_schedule_svg(ctx, lay, milestones, dated, latest) for lay in LAYOUTS]
     rows = [{"href": ctx.link(*site_map.shown_at("milestones", m.id)), "title": ctx.text(m.title),

@@ -41,8 +41,7 @@ def program_figures(ctx: RenderContext) -> str:
 
 
 def discrepancies(ctx: RenderContext) -> str:
-    for item in ctx.data.discrepancies:
-        ctx.citations.notes_placed.add(item.id)
+    ctx.citations.notes_placed.update(item.id for item in ctx.data.discrepancies)
     notes = [{"anchor": site_map.anchor("note", item.id), "text": ctx.text(item.note),
               "figures": [link_view(ctx, ctx.data.figures[fid]) for fid in item.figure_ids]}
              for item in ctx.data.discrepancies]
