@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping, Optional
 from . import formats, pages, status
 from .formats import N_  # the datasets' titles, for the catalog: the pages show them in each edition's words
 from .dates import DATE_FORMS, PartialDate
+from .derived import bounds
 from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
     TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Report, Sector, Source, Text,
@@ -111,14 +112,6 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _low(value: float | Range) -> int | float:
-    return _number(value.low if isinstance(value, Range) else value)
-
-
-def _high(value: float | Range) -> int | float:
-    return _number(value.high if isinstance(value, Range) else value)
-
-
 DATE_NOTE = f"at its true precision: {DATE_FORMS}"
 
 
@@ -193,9 +186,9 @@ def _value_fields(what: str) -> tuple[Field, ...]:
         Field("value", "number", f"The {what} when it is a single number; empty for a range.",
               lambda f, d: None if isinstance(f.value, Range) else _number(f.value)),
         Field("value_low", "number", f"The low end of the {what} (the number itself when it is not a range).",
-              lambda f, d: _low(f.value)),
+              lambda f, d: _number(bounds(f.value)[0])),
         Field("value_high", "number", f"The high end of the {what} (the number itself when it is not a range).",
-              lambda f, d: _high(f.value)),
+              lambda f, d: _number(bounds(f.value)[1])),
     )
 
 
@@ -247,9 +240,9 @@ RESOURCES: tuple[Resource, ...] = (
         after={
             "inputs": _value_fields("computed number, rounded to the precision of its least precise input, as shown") + (
                 Field("exact_value_low", "number", "The exact result before rounding (its low end for a range).",
-                      lambda f, d: _low(f.exact_value)),
+                      lambda f, d: _number(bounds(f.exact_value)[0])),
                 Field("exact_value_high", "number", "The exact result before rounding (its high end for a range).",
-                      lambda f, d: _high(f.exact_value))),
+                      lambda f, d: _number(bounds(f.exact_value)[1]))),
             "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
             "decimals": per_language("formula", "string", "The computation as the site shows it.",
                                      lambda f, d, lang: formats.formula(d, f, lang)),
