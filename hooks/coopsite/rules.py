@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from . import articles, status
-from .errors import Problem, position
+from . import articles, errors, status
+from .errors import Problem
 from .model import Dataset
 
 
@@ -209,7 +209,7 @@ def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
         for start, end in numbers_in(text):
             if any(s <= start and end <= e for s, e in covered):
                 continue
-            line, column = position(text, start)
+            line, column = errors.position(text, start)
             sentence = next((text[s:e].strip() for s, e in articles.sentences(text) if s <= start < e), "")
             found.append(Problem(
                 articles.display_path(prefix, source_id), line, column, "",
