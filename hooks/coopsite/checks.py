@@ -306,9 +306,7 @@ def derived_inputs_have_no_loop(loaded: Loaded) -> Iterator[Finding]:
     if "figures" not in loaded.files:
         return
     doc = loaded.files["figures"]
-    position = {}
-    for i, figure in enumerate(doc.derived):
-        position.setdefault(figure.id, i)
+    position = {figure.id: i for i, figure in reversed(list(enumerate(doc.derived)))}  # the first of each id
     _, loops = derived.order({d.id: d.input_ids for d in doc.derived if d.id not in d.input_ids})
     for loop in loops:
         yield Finding("figures", ("derived", position[loop[0]], "inputs"),
