@@ -152,7 +152,8 @@ def evaluate(declared: Sequence, reported: dict) -> tuple[dict, dict[str, str]]:
         shown = to_precision(exact, [x.value for x in inputs], figure.decimals)
         computed[figure_id] = Computed(
             value=shown, exact_value=exact,
-            qualifier="about" if bounds(shown) != bounds(exact) or any(x.qualifier != "exact" for x in inputs) else "exact",
+            qualifier="about" if bounds(shown) != bounds(exact) or any(x.qualifier != "exact" for x in inputs)
+            else "exact",
             outlook="expected" if any(x.outlook == "expected" for x in inputs) else "reported",
             as_of=max((x.as_of for x in inputs), key=lambda d: d.sort_key()),
         )

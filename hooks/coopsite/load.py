@@ -117,9 +117,9 @@ def _locate(found: "rules.Found", docs: dict[str, YamlDocument], positions: dict
         path = (found.collection,) + found.field
     else:
         key = (found.kind, found.collection)
-        if key not in positions:  # each list's ids by position, once: a scan per finding would be quadratic
+        if key not in positions:  # each list's ids by position, once (a scan per finding would be quadratic)
             entries = list(enumerate(docs[found.kind].data.get(found.collection) or []))
-            positions[key] = {e.get("id"): i for i, e in reversed(entries) if isinstance(e, dict)}  # the first of each id
+            positions[key] = {e.get("id"): i for i, e in reversed(entries) if isinstance(e, dict)}  # the first of each
         path = (found.collection, positions[key].get(found.entry_id, 0)) + found.field
     return docs[found.kind].problem(path, found.message, severity=found.severity)
 

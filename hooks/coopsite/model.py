@@ -95,7 +95,8 @@ def refs(what: str) -> Any:
                      Field(json_schema_extra={"uniqueItems": True})]
 PlainText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=5000, pattern=r"\S"), Field(
     description="Plain text; shown exactly as written (no Markdown, no HTML)."), Expected("non-empty text")]
-Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(lambda text: text.strip()), Field(
+Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000),
+                  AfterValidator(lambda text: text.strip()), Field(
     description="The source article's sentence that states this fact, verbatim."),
     Expected("the article's own words, copied verbatim")]
 # Validated by PartialDate.parse alone (pydantic would otherwise also build a schema for the dataclass).
@@ -107,7 +108,8 @@ Date = Annotated[PartialDate, GetPydanticSchema(lambda _type, _handler: core_sch
 Number = Annotated[Annotated[int, Strict(), Field(gt=0)] | Annotated[float, Strict(), Field(gt=0)],
                    WithJsonSchema({"type": "number", "exclusiveMinimum": 0})]
 Flag = Annotated[bool, Strict(), Expected("true or false")]
-Address = Annotated[str, StringConstraints(pattern=r"^https?://"), Expected("an address starting with http:// or https://")]
+Address = Annotated[str, StringConstraints(pattern=r"^https?://"),
+                    Expected("an address starting with http:// or https://")]
 
 
 class Declared(BaseModel):

@@ -137,7 +137,8 @@ def check_confirmed(data: Dataset) -> list[Finding]:
     sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
     if sectors:  # one notice: they all rest on the same report
         notice("program", "sectors", sectors[0].id, ("source",),
-               f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program,", status.sector(data, sectors[0]))
+               f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program,",
+               status.sector(data, sectors[0]))
     for person in data.people.values():
         notice("people", "people", person.id, ("role",), "role", status.role(data, person))
     return found
