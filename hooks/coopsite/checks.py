@@ -152,8 +152,9 @@ def references_resolve(loaded: Loaded) -> Iterator[Finding]:
 
 
 def _numbers(loaded: Loaded) -> Iterator[tuple[Path, Any, Any]]:
-    """(path, figure, the figure or a later report on it) for each number figures.yaml states."""
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    """(path, figure, the figure or a later report on it) for each number figures.yaml states (none when the file
+    failed validation)."""
+    for i, figure in enumerate(loaded.files["figures"].figures if "figures" in loaded.files else ()):
         yield ("figures", i), figure, figure
         for j, report in enumerate(figure.reports):
             yield ("figures", i, "reports", j), figure, report
@@ -161,8 +162,6 @@ def _numbers(loaded: Loaded) -> Iterator[tuple[Path, Any, Any]]:
 
 def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
     """A figure's quote writes its value, so a typo in a number is caught; so does each later report's."""
-    if "figures" not in loaded.files:
-        return
     for path, _, stated in _numbers(loaded):
         value = stated.value
         for number in ([value.low, value.high] if hasattr(value, "low") else [value]):
@@ -174,8 +173,6 @@ def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
 
 
 def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
-    if "figures" not in loaded.files:
-        return
     for path, _, stated in _numbers(loaded):
         if hasattr(stated.value, "low") and stated.value.low > stated.value.high:
             yield Finding("figures", path + ("value",), f"the range's low end ({stated.value.low:g}) is above "
@@ -184,7 +181,7 @@ def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
 
 def percentages_at_most_100(loaded: Loaded) -> Iterator[Finding]:
     units = defined(loaded, "unit")
-    if "figures" not in loaded.files or units is None:
+    if units is None:
         return
     for path, figure, stated in _numbers(loaded):
         unit = units.get(figure.unit_id)
