@@ -10,7 +10,7 @@ from pathlib import Path as FsPath
 from typing import Callable
 
 from .editions import ALL_EDITIONS
-from .errors import Problem, did_you_mean, position
+from .errors import Problem, did_you_mean
 from .words import LANGUAGE_NAMES
 from .yamlfile import YamlFileError, decode  # UTF-8 only, the error located at the first bad byte
 from .render import charts, downloads, figures, people, plant, program, sources, story, trade
@@ -59,7 +59,8 @@ def check(markdown: str, display_name: str) -> list[Problem]:
     for match in MARKER.finditer(markdown):
         name = match.group(1)
         if name not in RENDERERS:
-            line, column = position(markdown, match.start())
+            line = markdown.count("\n", 0, match.start()) + 1
+            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
             problems.append(Problem(
                 display_name, line, column, "",
                 f"unknown marker 'data:{name}'{did_you_mean(name, RENDERERS)}; known markers: {', '.join(sorted(RENDERERS))}",

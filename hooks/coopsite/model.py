@@ -954,7 +954,7 @@ class Index:
     question would make the build quadratic in the data.
     """
 
-    milestone_by_id: dict[str, "Milestone"] = field(default_factory=dict)
+    milestone_by_id: dict[str, Any] = field(default_factory=dict)
     statements_of: dict[str, list] = field(default_factory=dict)
     projects_in: dict[str, list] = field(default_factory=dict)
     figures_in: dict[str, list] = field(default_factory=dict)

@@ -57,7 +57,8 @@ class Site:
         today = today or build_date()
         result = load_unless_unchanged(project_dir / "data", today)
         report = result.report
-        report.add(*markers.check_docs(project_dir / "docs"))
+        for problem in markers.check_docs(project_dir / "docs"):
+            report.add(problem)
         if report or result.dataset is None:
             raise DataError(report.errors)
         return cls(result.dataset, today, use_directory_urls, overrides=str(project_dir / ui.OVERRIDES))
@@ -135,6 +136,9 @@ def check_project(project_dir: FsPath, today: Optional[dt.date] = None) -> Repor
     """Everything `make check` reports: errors and notices, without building."""
     today = today or build_date()
     result = load(project_dir / "data", today=today)
-    result.report.add(*check_config(project_dir), *markers.check_docs(project_dir / "docs"),
-                      *markers.check_translations(project_dir / "docs"))
-    return result.report
+    report = result.report
+    for problem in check_config(project_dir):
+        report.add(problem)
+    for problem in markers.check_docs(project_dir / "docs") + markers.check_translations(project_dir / "docs"):
+        report.add(problem)
+    return report

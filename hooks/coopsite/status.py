@@ -71,7 +71,9 @@ def _report(data: Dataset, source_id: str) -> tuple[PartialDate, bool]:
 
 def _plain(data: Dataset, source_id: str, can_change: bool = True) -> Confirmation:
     reported, inferred = _report(data, source_id)
-    return _current(data, reported, inferred) if can_change else Confirmation(reported, inferred)
+    if can_change and report_is_old(reported, data.today, data.horizon_months):
+        return Confirmation(reported, inferred, "old-report")
+    return Confirmation(reported, inferred)
 
 
 def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Confirmation:

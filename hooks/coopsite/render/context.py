@@ -60,3 +60,7 @@ class RenderContext:
         """A word from the catalog, for the few that Python needs (a chart's legend width)."""
         text = ui.translations(self.lang).gettext(message)
         return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values) -> str:
+        text = ui.translations(self.lang).ngettext(singular, plural, count)
+        return text % dict(values, num=count)
