@@ -215,15 +215,12 @@ def _origin(tp: Any) -> Any:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return dict
     origin = get_origin(tp)
-    if origin is Literal:
-        return str
-    return origin or tp
+    return str if origin is Literal else origin or tp
 
 
 def _field_names(tp: Any) -> list[str]:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [f.alias or name for name, f in tp.model_fields.items()]
-    return []
+    is_model = isinstance(tp, type) and issubclass(tp, BaseModel)
+    return [f.alias or name for name, f in tp.model_fields.items()] if is_model else []
 
 
 def _child(tp: Any, part: Any) -> Optional[tuple[Any, list]]:
