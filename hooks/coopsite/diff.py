@@ -18,26 +18,24 @@ class DiffError(Exception):
     pass
 
 
+_ABSENT = (b"does not exist", b"exists on disk, but not in")  # what git says of a file the revision lacks
+
+
 def data_at_revision(project_dir: Path, revision: str, target: Path) -> Path:
-    """Write data/ as it was at `revision` into `target`; files absent there are skipped."""
+    """Write data/ as it was at `revision` into `target`: the data files, and the settings and the articles'
+    texts where the revision has them; a data file it lacks is skipped, any other failure of git is an error."""
     target.mkdir(parents=True, exist_ok=True)
-    for kind in DATA_FILES:
-        result = subprocess.run(
-            ["git", "show", f"{revision}:data/{kind}.yaml"], cwd=project_dir, capture_output=True,
-        )
-        if result.returncode == 0:
-            (target / f"{kind}.yaml").write_bytes(result.stdout)
-        elif b"does not exist" not in result.stderr and b"exists on disk, but not in" not in result.stderr:
-            raise DiffError(f"git cannot read revision '{revision}': {result.stderr.decode(errors='replace').strip()}")
     listing = subprocess.run(["git", "ls-tree", "--name-only", f"{revision}:data/{articles.FOLDER}"],
                              cwd=project_dir, capture_output=True, text=True)
-    names = listing.stdout.split() if listing.returncode == 0 else []
-    extra = [f"{SETTINGS_FILE}.yaml"] + [f"{articles.FOLDER}/{name}" for name in names]
-    for name in extra:  # the articles' texts and the settings, where the revision has them
+    texts = [f"{articles.FOLDER}/{name}" for name in listing.stdout.split()] if listing.returncode == 0 else []
+    data_files = [f"{kind}.yaml" for kind in DATA_FILES]
+    for name in data_files + [f"{SETTINGS_FILE}.yaml"] + texts:
         result = subprocess.run(["git", "show", f"{revision}:data/{name}"], cwd=project_dir, capture_output=True)
         if result.returncode == 0:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             (target / name).write_bytes(result.stdout)
+        elif name in data_files and not any(words in result.stderr for words in _ABSENT):
+            raise DiffError(f"git cannot read revision '{revision}': {result.stderr.decode(errors='replace').strip()}")
     return target
 
 
