@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Iterable
 
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, position
 
 FOLDER = "sources"  # under data/
 MAX_BYTES = 2_000_000
@@ -22,10 +22,6 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr",
 }
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s)")
-
-
-def text_path(data_dir: FsPath, source_id: str) -> FsPath:
-    return data_dir / FOLDER / f"{source_id}.txt"
 
 
 def display_path(prefix: str, source_id: str) -> str:
@@ -40,7 +36,7 @@ def read_texts(data_dir: FsPath, prefix: str, source_ids: Iterable[str],
     problems: list[Problem] = []
     ids = list(source_ids)
     for source_id in ids:
-        path = text_path(data_dir, source_id)
+        path = data_dir / FOLDER / f"{source_id}.txt"
         if not path.is_file():
             continue  # judged by the rules: only a source that something cites needs its text
         display = display_path(prefix, source_id)
@@ -61,12 +57,6 @@ def read_texts(data_dir: FsPath, prefix: str, source_ids: Iterable[str],
                 f"name each article's text after its source id, such as {FOLDER}/{ids[0] if ids else 'source-id'}.txt",
             ))
     return texts, problems
-
-
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 @lru_cache(maxsize=64)  # the rules ask again for each quote of an article; the texts are few

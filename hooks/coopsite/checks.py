@@ -43,9 +43,6 @@ class Loaded:
             by_kind.setdefault(entry.id_kind, {}).setdefault(entry.id, entry)
         object.__setattr__(self, "by_kind", by_kind)
 
-    def line_of(self, kind: str, path: Path) -> int:
-        return self.docs[kind].where(path)[0] if kind in self.docs else 0
-
 
 Check = Callable[[Loaded], Iterator[Finding]]
 
@@ -133,7 +130,7 @@ def ids_unique(loaded: Loaded) -> Iterator[Finding]:
         key = (entry.id_space or entry.id_kind, entry.id)
         if key in seen:
             first_kind, first_path = seen[key]
-            line = loaded.line_of(first_kind, first_path + ("id",))
+            line = loaded.docs[first_kind].where(first_path + ("id",))[0] if first_kind in loaded.docs else 0
             yield Finding(kind, path + ("id",),
                           f"duplicate id '{entry.id}' (already used on line {line}); ids must be unique")
         else:
@@ -142,12 +139,9 @@ def ids_unique(loaded: Loaded) -> Iterator[Finding]:
 
 def references_resolve(loaded: Loaded) -> Iterator[Finding]:
     """Every field declared as referring to another kind of entry names one that exists."""
-    known: dict[str, Optional[dict]] = {}
     for kind, path, entry in walk(loaded):
         for name, alias, what in references(type(entry)):
-            if what not in known:
-                known[what] = defined(loaded, what)
-            targets = known[what]
+            targets = defined(loaded, what)
             if targets is None:  # that file has errors of its own; don't pile on
                 continue
             value = getattr(entry, name)
@@ -158,8 +152,9 @@ def references_resolve(loaded: Loaded) -> Iterator[Finding]:
 
 
 def _numbers(loaded: Loaded) -> Iterator[tuple[Path, Any, Any]]:
-    """(path, figure, the figure or a later report on it) for each number figures.yaml states."""
-    for i, figure in enumerate(loaded.files["figures"].figures):
+    """(path, figure, the figure or a later report on it) for each number figures.yaml states (none when the file
+    failed validation)."""
+    for i, figure in enumerate(loaded.files["figures"].figures if "figures" in loaded.files else ()):
         yield ("figures", i), figure, figure
         for j, report in enumerate(figure.reports):
             yield ("figures", i, "reports", j), figure, report
@@ -167,8 +162,6 @@ def _numbers(loaded: Loaded) -> Iterator[tuple[Path, Any, Any]]:
 
 def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
     """A figure's quote writes its value, so a typo in a number is caught; so does each later report's."""
-    if "figures" not in loaded.files:
-        return
     for path, _, stated in _numbers(loaded):
         value = stated.value
         for number in ([value.low, value.high] if hasattr(value, "low") else [value]):
@@ -180,8 +173,6 @@ def quotes_contain_values(loaded: Loaded) -> Iterator[Finding]:
 
 
 def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
-    if "figures" not in loaded.files:
-        return
     for path, _, stated in _numbers(loaded):
         if hasattr(stated.value, "low") and stated.value.low > stated.value.high:
             yield Finding("figures", path + ("value",), f"the range's low end ({stated.value.low:g}) is above "
@@ -190,7 +181,7 @@ def ranges_in_order(loaded: Loaded) -> Iterator[Finding]:
 
 def percentages_at_most_100(loaded: Loaded) -> Iterator[Finding]:
     units = defined(loaded, "unit")
-    if "figures" not in loaded.files or units is None:
+    if units is None:
         return
     for path, figure, stated in _numbers(loaded):
         unit = units.get(figure.unit_id)
@@ -252,13 +243,11 @@ def after_links_resolve(loaded: Loaded) -> Iterator[Finding]:
     if "plant" not in loaded.files:
         return
     milestones = loaded.files["plant"].milestones
-    ids = {m.id: m for m in milestones}
+    ids = {m.id for m in milestones}
     for i, milestone in enumerate(milestones):
-        if milestone.after_id is None:
-            continue
         if milestone.after_id == milestone.id:
             yield Finding("plant", ("milestones", i, "after"), "a milestone cannot follow itself")
-        elif milestone.after_id not in ids:
+        elif milestone.after_id is not None and milestone.after_id not in ids:
             yield Finding("plant", ("milestones", i, "after"),
                           f"unknown milestone id '{milestone.after_id}'{did_you_mean(milestone.after_id, ids)}")
 
@@ -267,9 +256,7 @@ def after_links_have_no_loop(loaded: Loaded) -> Iterator[Finding]:
     if "plant" not in loaded.files:
         return
     milestones = loaded.files["plant"].milestones
-    by_id = {}
-    for milestone in milestones:
-        by_id.setdefault(milestone.id, milestone)
+    by_id = {m.id: m for m in reversed(milestones)}  # the first of each id
     for i, milestone in enumerate(milestones):
         seen = {milestone.id}
         current = milestone
@@ -316,9 +303,7 @@ def derived_inputs_have_no_loop(loaded: Loaded) -> Iterator[Finding]:
     if "figures" not in loaded.files:
         return
     doc = loaded.files["figures"]
-    position = {}
-    for i, figure in enumerate(doc.derived):
-        position.setdefault(figure.id, i)
+    position = {figure.id: i for i, figure in reversed(list(enumerate(doc.derived)))}  # the first of each id
     _, loops = derived.order({d.id: d.input_ids for d in doc.derived if d.id not in d.input_ids})
     for loop in loops:
         yield Finding("figures", ("derived", position[loop[0]], "inputs"),
@@ -360,29 +345,16 @@ def sources_cited(loaded: Loaded) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=None)
-def _translated_fields(cls: type) -> tuple[tuple[str, str, Optional[str], Optional[str]], ...]:
-    """Each field of `cls`: (attribute, name in the file, and for a translation field (model.TranslationOf)
-    the attribute and file name of the field it translates), worked out once per class."""
+def _translation_fields(cls: type) -> tuple[tuple[str, str, str, str], ...]:
+    """Each translation field of `cls` (model.TranslationOf): its attribute and name in the file, and those
+    of the field it translates."""
     fields = cls.model_fields
     found = []
     for name, info in fields.items():
         original = next((m for m in declared_metadata(info)[0] if isinstance(m, TranslationOf)), None)
-        found.append((name, info.alias or name, original, (fields[original].alias or original) if original else None))
+        if original is not None:
+            found.append((name, info.alias or name, original, fields[original].alias or original))
     return tuple(found)
-
-
-def _quotes(value: Any, path: Path) -> Iterator[tuple[Path, str, Any]]:
-    """Every quoted text (a field a translation field names, model.TranslationOf) that is given, with the path
-    of the quote, the name of its translation field and the translation (None when there is none)."""
-    if isinstance(value, Declared):
-        for name, alias, original, original_alias in _translated_fields(type(value)):
-            if original is not None and getattr(value, original, None):
-                yield path + (original_alias,), alias, getattr(value, name)
-            elif original is None:
-                yield from _quotes(getattr(value, name), path + (alias,))
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _quotes(item, path + (i,))
 
 
 def translations_missing(loaded: Loaded) -> Iterator[Finding]:
@@ -404,9 +376,12 @@ def translations_missing(loaded: Loaded) -> Iterator[Finding]:
 
 def quote_translations_missing(loaded: Loaded) -> Iterator[Finding]:
     """Each quote without the site's translation into a language, one notice per language: the edition
-    shows the article's words alone until then."""
-    for kind, data in loaded.files.items():
-        for path, field_name, translation in _quotes(data, ()):
+    shows the article's words alone until then. (Whatever quotes a source also names it, so walk() finds it.)"""
+    for kind, entry_path, entry in walk(loaded):
+        for name, field_name, original, original_name in _translation_fields(type(entry)):
+            if not getattr(entry, original, None):
+                continue
+            path, translation = entry_path + (original_name,), getattr(entry, name)
             for lang in LANGUAGES[1:]:
                 if translation is None or not getattr(translation, lang, None):
                     how = (f"add '{field_name}:' after it, with '{lang}:' and the translation indented below"

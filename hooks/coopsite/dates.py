@@ -48,54 +48,38 @@ class PartialDate:
         year = int(match["year"])
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise DateFormError(f"'{text}' names the year {year}; dates must fall between {MIN_YEAR} and {MAX_YEAR}")
-        if match["half"] is not None:
-            half = int(match["half"])
-            if not 1 <= half <= 2:
-                raise DateFormError(f"'{text}' names half {half}; a year has halves H1 and H2")
-            return cls(year, "half", half)
-        if match["quarter"] is not None:
-            quarter = int(match["quarter"])
-            if not 1 <= quarter <= 4:
-                raise DateFormError(f"'{text}' names quarter {quarter}; a year has quarters Q1 to Q4")
-            return cls(year, "quarter", quarter)
-        if match["month"] is not None:
-            month = int(match["month"])
-            if not 1 <= month <= 12:
-                raise DateFormError(f"'{text}' names month {month}; months run from 01 to 12")
-            if match["day"] is None:
-                return cls(year, "month", month)
-            day = int(match["day"])
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise DateFormError(f"'{text}' does not exist: {MONTHS[month - 1]} {year} has {last} days")
-            return cls(year, "day", month, day)
-        return cls(year, "year")
+        for precision, most, rule in (("half", 2, "a year has halves H1 and H2"),
+                                      ("quarter", 4, "a year has quarters Q1 to Q4"),
+                                      ("month", 12, "months run from 01 to 12")):
+            if match[precision] is not None:
+                part = int(match[precision])
+                if not 1 <= part <= most:
+                    raise DateFormError(f"'{text}' names {precision} {part}; {rule}")
+                break
+        else:
+            return cls(year, "year")
+        if match["day"] is None:  # only a month has a day
+            return cls(year, precision, part)
+        day, last = int(match["day"]), calendar.monthrange(year, part)[1]
+        if not 1 <= day <= last:
+            raise DateFormError(f"'{text}' does not exist: {MONTHS[part - 1]} {year} has {last} days")
+        return cls(year, "day", part, day)
+
+    @property
+    def _last_month(self) -> tuple[int, int]:
+        """The last month of the period, and how many months it spans."""
+        months = {"year": 12, "half": 6, "quarter": 3}.get(self.precision, 1)
+        return months * (self.part or 1), months
 
     @property
     def start(self) -> dt.date:
-        if self.precision == "year":
-            return dt.date(self.year, 1, 1)
-        if self.precision == "half":
-            return dt.date(self.year, 6 * (self.part - 1) + 1, 1)
-        if self.precision == "quarter":
-            return dt.date(self.year, 3 * (self.part - 1) + 1, 1)
-        if self.precision == "month":
-            return dt.date(self.year, self.part, 1)
-        return dt.date(self.year, self.part, self.day)
+        last, months = self._last_month
+        return dt.date(self.year, last - months + 1, self.day or 1)
 
     @property
     def end(self) -> dt.date:
-        if self.precision == "year":
-            return dt.date(self.year, 12, 31)
-        if self.precision == "half":
-            last_month = 6 * self.part
-        elif self.precision == "quarter":
-            last_month = 3 * self.part
-        elif self.precision == "month":
-            last_month = self.part
-        else:
-            return self.start
-        return dt.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+        last, _ = self._last_month
+        return dt.date(self.year, last, self.day or calendar.monthrange(self.year, last)[1])
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return (self.start, self.end)

@@ -42,12 +42,10 @@ def compute(operation: str, values: Sequence[Value]) -> Value:
     elif operation == "divide":
         (a_low, a_high), (b_low, b_high) = pairs
         low, high = a_low / b_high, a_high / b_low
-    elif operation == "subtract":
+    else:  # subtract (the declaration admits no other operation: words.Operation)
         low, high = pairs[0]
         for a, b in pairs[1:]:
             low, high = low - b, high - a
-    else:
-        raise ValueError(f"unknown operation '{operation}'")
     if not (math.isfinite(low) and math.isfinite(high)):
         raise ValueError("the result is too large to compute exactly")
     if low <= 0:
@@ -145,20 +143,18 @@ def evaluate(declared: Sequence, reported: dict) -> tuple[dict, dict[str, str]]:
         figure = by_id[figure_id]
         if figure_id in in_loop or any(i not in reported and i not in computed for i in figure.input_ids):
             continue
-        inputs = [(reported[i].value, reported[i].qualifier, reported[i].outlook, reported[i].as_of)
-                  if i in reported else (computed[i].value, computed[i].qualifier, computed[i].outlook, computed[i].as_of)
-                  for i in figure.input_ids]
+        inputs = [reported[i] if i in reported else computed[i] for i in figure.input_ids]
         try:
-            exact = compute(figure.operation, [value for value, *_ in inputs])
+            exact = compute(figure.operation, [x.value for x in inputs])
         except (ValueError, ZeroDivisionError) as err:
             failures[figure_id] = str(err)
             continue
-        shown = to_precision(exact, [value for value, *_ in inputs], figure.decimals)
+        shown = to_precision(exact, [x.value for x in inputs], figure.decimals)
         computed[figure_id] = Computed(
             value=shown, exact_value=exact,
-            qualifier="about" if bounds(shown) != bounds(exact) or any(q != "exact" for _, q, _, _ in inputs)
+            qualifier="about" if bounds(shown) != bounds(exact) or any(x.qualifier != "exact" for x in inputs)
             else "exact",
-            outlook="expected" if any(o == "expected" for _, _, o, _ in inputs) else "reported",
-            as_of=max((d for *_, d in inputs), key=lambda d: d.sort_key()),
+            outlook="expected" if any(x.outlook == "expected" for x in inputs) else "reported",
+            as_of=max((x.as_of for x in inputs), key=lambda d: d.sort_key()),
         )
     return computed, failures

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 from .dates import PartialDate
 from . import articles
 from .load import DATA_FILES, SETTINGS_FILE, load
-from .model import Dataset, Declared, Figure, Milestone, Project, Range, Report, Text, WithReports
+from .model import Dataset, Declared, Figure, Range, Report, Text, WithReports
 from .formats import format_value
 
 
@@ -18,26 +18,24 @@ class DiffError(Exception):
     pass
 
 
+_ABSENT = (b"does not exist", b"exists on disk, but not in")  # what git says of a file the revision lacks
+
+
 def data_at_revision(project_dir: Path, revision: str, target: Path) -> Path:
-    """Write data/ as it was at `revision` into `target`; files absent there are skipped."""
+    """Write data/ as it was at `revision` into `target`: the data files, and the settings and the articles'
+    texts where the revision has them; a data file it lacks is skipped, any other failure of git is an error."""
     target.mkdir(parents=True, exist_ok=True)
-    for kind in DATA_FILES:
-        result = subprocess.run(
-            ["git", "show", f"{revision}:data/{kind}.yaml"], cwd=project_dir, capture_output=True,
-        )
-        if result.returncode == 0:
-            (target / f"{kind}.yaml").write_bytes(result.stdout)
-        elif b"does not exist" not in result.stderr and b"exists on disk, but not in" not in result.stderr:
-            raise DiffError(f"git cannot read revision '{revision}': {result.stderr.decode(errors='replace').strip()}")
     listing = subprocess.run(["git", "ls-tree", "--name-only", f"{revision}:data/{articles.FOLDER}"],
                              cwd=project_dir, capture_output=True, text=True)
-    names = listing.stdout.split() if listing.returncode == 0 else []
-    extra = [f"{SETTINGS_FILE}.yaml"] + [f"{articles.FOLDER}/{name}" for name in names]
-    for name in extra:  # the articles' texts and the settings, where the revision has them
+    texts = [f"{articles.FOLDER}/{name}" for name in listing.stdout.split()] if listing.returncode == 0 else []
+    data_files = [f"{kind}.yaml" for kind in DATA_FILES]
+    for name in data_files + [f"{SETTINGS_FILE}.yaml"] + texts:
         result = subprocess.run(["git", "show", f"{revision}:data/{name}"], cwd=project_dir, capture_output=True)
         if result.returncode == 0:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             (target / name).write_bytes(result.stdout)
+        elif name in data_files and not any(words in result.stderr for words in _ABSENT):
+            raise DiffError(f"git cannot read revision '{revision}': {result.stderr.decode(errors='replace').strip()}")
     return target
 
 
@@ -113,7 +111,7 @@ def _restated(entry: WithReports) -> set[str]:
 
 
 def _compare(kind: str, old: dict, new: dict, describe: Callable[[Any], str],
-             special: Callable[[Any, Any], list[str]] | None = None, skip: Iterable[str] = ()) -> list[str]:
+             changes_of: Callable[[Any, Any], list[str]] = _field_changes) -> list[str]:
     lines = []
     for entry_id, entry in new.items():
         if entry_id not in old:
@@ -125,16 +123,10 @@ def _compare(kind: str, old: dict, new: dict, describe: Callable[[Any], str],
             lines += _every_field(entry)
     for entry_id, entry in new.items():
         if entry_id in old and old[entry_id] != entry:
-            changes = (special(old[entry_id], entry) if special else []) + _field_changes(old[entry_id], entry, skip)
+            changes = changes_of(old[entry_id], entry)
             if changes:
                 lines.append(f"- {kind} `{entry_id}` ({describe(entry)}): " + "; ".join(changes))
     return lines
-
-
-def _figure_value_change(old: Figure, new: Figure) -> list[str]:
-    if (old.value, old.unit, old.qualifier) != (new.value, new.unit, new.qualifier):
-        return [f"value changed from {format_value(old)} to {format_value(new)}"]
-    return []
 
 
 def _report_words(report: Report) -> str:
@@ -173,27 +165,26 @@ def _report_changes(old: WithReports, new: WithReports) -> list[str]:
 def _figure_changes(old: Figure, new: Figure) -> list[str]:
     if _has_reports(old) or _has_reports(new):
         return _report_changes(old, new)
-    return _figure_value_change(old, new) + _field_changes(old, new, ("value", "unit", "qualifier", "reports"))
+    changes = _field_changes(old, new, ("value", "unit", "qualifier", "reports"))
+    if (old.value, old.unit, old.qualifier) != (new.value, new.unit, new.qualifier):
+        changes.insert(0, f"value changed from {format_value(old)} to {format_value(new)}")
+    return changes
 
 
 def describe_changes(old: Dataset, new: Dataset) -> list[str]:
     """Bullet lines, one per added, removed or changed fact."""
     title = lambda entry: _shown(getattr(entry, "title", None) or getattr(entry, "name", None) or getattr(entry, "label", None))
+    by_id = lambda entries: entries if isinstance(entries, dict) else {e.id: e for e in entries}  # noqa: E731
     lines: list[str] = []
-    lines += _compare("Source", old.sources, new.sources, title)
-    lines += _compare("Derived figure", old.derived, new.derived, title)
-    everything = lambda kind: tuple(f.alias or n for n, f in kind.model_fields.items())  # noqa: E731
-    lines += _compare("Milestone", {m.id: m for m in old.milestones}, {m.id: m for m in new.milestones}, title,
-                      _report_changes, skip=everything(Milestone))
-    lines += _compare("Figure", old.figures, new.figures, title, _figure_changes, skip=everything(Figure))
-    lines += _compare("Sector", old.sectors, new.sectors, title)
-    lines += _compare("Project", old.projects, new.projects, title, _report_changes, skip=everything(Project))
-    lines += _compare("Trade good", {g.id: g for g in old.goods}, {g.id: g for g in new.goods}, title)
-    lines += _compare("Person", old.people, new.people, lambda p: p.name)
-    lines += _compare("Statement", old.statements, new.statements, lambda s: _shown(s.summary))
-    lines += _compare("Place", old.places, new.places, title)
-    lines += _compare("Topic", old.topics, new.topics, title)
-    lines += _compare("Unit", old.units, new.units, lambda u: u.id)
+    for kind, collection, describe, changes_of in (
+            ("Source", "sources", title, _field_changes), ("Derived figure", "derived", title, _field_changes),
+            ("Milestone", "milestones", title, _report_changes), ("Figure", "figures", title, _figure_changes),
+            ("Sector", "sectors", title, _field_changes), ("Project", "projects", title, _report_changes),
+            ("Trade good", "goods", title, _field_changes), ("Person", "people", lambda p: p.name, _field_changes),
+            ("Statement", "statements", lambda s: _shown(s.summary), _field_changes),
+            ("Place", "places", title, _field_changes), ("Topic", "topics", title, _field_changes),
+            ("Unit", "units", lambda u: u.id, _field_changes)):
+        lines += _compare(kind, by_id(getattr(old, collection)), by_id(getattr(new, collection)), describe, changes_of)
     if old.program and new.program and old.program != new.program:
         lines += [f"- Program: {change}" for change in _field_changes(old.program, new.program)]
     if old.program and new.program and old.program.sectors_note != new.program.sectors_note:
@@ -201,8 +192,8 @@ def describe_changes(old: Dataset, new: Dataset) -> list[str]:
                      f"{_shown(new.program.sectors_note)}")
     if old.plant and new.plant and old.plant != new.plant:
         lines += [f"- Plant: {change}" for change in _report_changes(old.plant, new.plant)]
-    lines += _compare("Note on differing figures", {d.id: d for d in old.discrepancies},
-                      {d.id: d for d in new.discrepancies}, lambda d: _shown(d.note))
+    lines += _compare("Note on differing figures", by_id(old.discrepancies), by_id(new.discrepancies),
+                      lambda d: _shown(d.note))
     return lines
 
 

@@ -14,11 +14,19 @@ def format_path(path: Sequence[PathPart]) -> str:
     """`('figures', 3, 'value')` -> `figures[3].value`."""
     text = ""
     for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
     return text
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut to `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -42,17 +50,16 @@ class Problem:
     severity: str = "error"
     fix: tuple[str, ...] = field(default=(), compare=False)  # corrected lines to paste, shown beneath
 
+    @property
+    def place(self) -> str:
+        """`data/figures.yaml:25:12: figures[0].value`, as far as it is known."""
+        where = self.file + (f":{self.line}:{self.column or 1}" if self.line else "")
+        return f"{where}: {self.path}" if self.path else where
+
     def __str__(self) -> str:
-        where = self.file
-        if self.line:
-            where += f":{self.line}:{self.column or 1}"
-        prefix = f"{where}: "
-        if self.path:
-            prefix += f"{self.path}: "
-        if self.severity != "error":
-            prefix += f"{self.severity}: "
+        severity = f"{self.severity}: " if self.severity != "error" else ""
         # One problem, one line: a value quoted from the data may span lines ('got 'a\nb'').
-        return (prefix + self.message).translate(_ONE_LINE)
+        return f"{self.place}: {severity}{self.message}".translate(_ONE_LINE)
 
     def lines(self) -> list[str]:
         """The problem's line, then any corrected lines, indented and marked so they read as its part."""
@@ -66,12 +73,13 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     _seen: set = field(default_factory=set, repr=False, compare=False)
 
-    def add(self, problem: Problem) -> None:
+    def add(self, *problems: Problem) -> None:
         if len(self._seen) != len(self.problems):  # the list was filled or changed directly
             self._seen = set(self.problems)
-        if problem not in self._seen:  # a set: a list search per problem is quadratic
-            self._seen.add(problem)
-            self.problems.append(problem)
+        for problem in problems:
+            if problem not in self._seen:  # a set: a list search per problem is quadratic
+                self._seen.add(problem)
+                self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:

@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping, Optional
 from . import formats, pages, status
 from .formats import N_  # the datasets' titles, for the catalog: the pages show them in each edition's words
 from .dates import DATE_FORMS, PartialDate
+from .derived import bounds
 from .words import LANGUAGE_NAMES, LANGUAGES
 from .model import (
     TRANSLATED_LANGUAGES, Dataset, Declared, DerivedFigure, Figure, Good, Milestone, Project, Range, Report, Sector, Source, Text,
@@ -86,21 +87,13 @@ class Resource:
         return f"{DOWNLOAD_DIR}/{self.name}.json"
 
 
-def _en(text: Optional[Text]) -> Optional[str]:
-    return text.get("en") if text is not None else None
-
-
-def _by_language(text: Optional[Text | Translation]) -> Optional[dict[str, str]]:
-    return text.values if text is not None else None
-
-
 def _written_in(text: Optional[Text | Translation], lang: str) -> Optional[str]:
     """The text in one language as the data gives it: empty where it is not translated yet (no English stand-in)."""
     return getattr(text, lang, None) if text is not None else None
 
 
 def per_language(name: str, type_: str, description: str, get: Callable[[Any, Dataset, str], Any],
-                 translated: bool = False) -> tuple[Field, ...]:
+                 translated: bool = False, languages: tuple[str, ...] = LANGUAGES) -> tuple[Field, ...]:
     """One column per language of the data (words.LANGUAGES): title_en, title_ru, title_kk, title_ko;
     `translated`: the other languages' cells are empty until an editor adds the translation."""
     def described(lang: str) -> str:
@@ -108,7 +101,7 @@ def per_language(name: str, type_: str, description: str, get: Callable[[Any, Da
         return text.removesuffix(".") + "; empty where not translated yet." if translated and lang != "en" else text
 
     return tuple(Field(f"{name}_{lang}", type_, described(lang), lambda e, d, lang=lang: get(e, d, lang))
-                 for lang in LANGUAGES)
+                 for lang in languages)
 
 
 def _date(date: Optional[PartialDate]) -> Optional[str]:
@@ -117,18 +110,6 @@ def _date(date: Optional[PartialDate]) -> Optional[str]:
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
-
-
-def _single(value: float | Range) -> Optional[int | float]:
-    return None if isinstance(value, Range) else _number(value)
-
-
-def _low(value: float | Range) -> int | float:
-    return _number(value.low if isinstance(value, Range) else value)
-
-
-def _high(value: float | Range) -> int | float:
-    return _number(value.high if isinstance(value, Range) else value)
 
 
 DATE_NOTE = f"at its true precision: {DATE_FORMS}"
@@ -174,14 +155,11 @@ def declared_columns(attribute: str, info: Any) -> tuple[Field, ...]:
     if reports:  # every report on the entry, in one column
         return (_history_column(name, reports[0]),)
     if Translation in classes:  # the site's translation of a quote: quote_translation_ru, _kk, _ko
-        return tuple(Field(f"{name}_{lang}", "string",
-                           _noted(description, f" ({LANGUAGE_NAMES[lang]})").removesuffix(".")
-                           + "; empty where not translated yet.",
-                           lambda e, d, lang=lang: _written_in(getattr(e, attribute), lang))
-                     for lang in TRANSLATED_LANGUAGES)
+        return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
+                            translated=True, languages=TRANSLATED_LANGUAGES)
     if dict in classes and Text in classes:  # an inference's reasoning, by field, each by language
         return (Field(name, "object", _noted(description, " (a JSON object: field name to the reasoning by language)"),
-                      lambda e, d: {key: _by_language(text) for key, text in getattr(e, attribute).items()}),)
+                      lambda e, d: {key: text.values for key, text in getattr(e, attribute).items()}),)
     if Text in classes:
         return per_language(name, "string", description, lambda e, d, lang: _written_in(getattr(e, attribute), lang),
                             translated=True)
@@ -206,19 +184,16 @@ def _value_fields(what: str) -> tuple[Field, ...]:
     """A value that may be a range, as three number columns."""
     return (
         Field("value", "number", f"The {what} when it is a single number; empty for a range.",
-              lambda f, d: _single(f.value)),
+              lambda f, d: None if isinstance(f.value, Range) else _number(f.value)),
         Field("value_low", "number", f"The low end of the {what} (the number itself when it is not a range).",
-              lambda f, d: _low(f.value)),
+              lambda f, d: _number(bounds(f.value)[0])),
         Field("value_high", "number", f"The high end of the {what} (the number itself when it is not a range).",
-              lambda f, d: _high(f.value)),
+              lambda f, d: _number(bounds(f.value)[1])),
     )
 
 
-def _reported(entry: Any, data: Dataset) -> Optional[str]:
-    return _date(data.sources[entry.source_id].published)
-
-
-REPORTED = Field("reported", "string", "The publication date of the source the status rests on.", _reported)
+REPORTED = Field("reported", "string", "The publication date of the source the status rests on.",
+                 lambda e, d: _date(d.sources[e.source_id].published))
 
 
 def _since(state: Callable[[Dataset, Any], "status.Confirmation"], what: str = "status",
@@ -240,8 +215,7 @@ RESOURCES: tuple[Resource, ...] = (
         "milestones", N_("Kia plant milestones"),
         "The timeline of the Kia car plant in Kostanai: each milestone with its date, status and source.",
         pages.PLANT, Milestone, lambda data: list(data.milestones),
-        after={"status": (Field("reported", "string", "The publication date of the source the status rests on.",
-                                lambda m, d: _date(m.reported)), _since(status.milestone))},
+        after={"status": (REPORTED, _since(status.milestone))},
     ),
     Resource(
         "sectors", N_("Fresh Wind program sectors"),
@@ -271,9 +245,9 @@ RESOURCES: tuple[Resource, ...] = (
         after={
             "inputs": _value_fields("computed number, rounded to the precision of its least precise input, as shown") + (
                 Field("exact_value_low", "number", "The exact result before rounding (its low end for a range).",
-                      lambda f, d: _low(f.exact_value)),
+                      lambda f, d: _number(bounds(f.exact_value)[0])),
                 Field("exact_value_high", "number", "The exact result before rounding (its high end for a range).",
-                      lambda f, d: _high(f.exact_value))),
+                      lambda f, d: _number(bounds(f.exact_value)[1]))),
             "unit": tuple(declared_column(name, Figure.model_fields[name]) for name in ("qualifier", "outlook", "as_of")),
             "decimals": per_language("formula", "string", "The computation as the site shows it.",
                                      lambda f, d, lang: formats.formula(d, f, lang)) + (_FIGURE_SINCE,),
@@ -357,7 +331,7 @@ def datapackage(data: Dataset, *, title: str, description: str = "") -> dict[str
                        + LICENCE_NOTE,
         "licenses": [LICENCE],
         "sources": [
-            {"title": _en(s.title), **({"path": s.url} if s.url else {})} for s in data.sources.values()
+            {"title": s.title.en, **({"path": s.url} if s.url else {})} for s in data.sources.values()
         ],
         "resources": [
             {

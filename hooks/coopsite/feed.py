@@ -36,11 +36,6 @@ WORDS = {
 }
 
 
-def _words(lang: str) -> dict[str, str]:
-    gettext = translations(lang).gettext
-    return {key: gettext(message) for key, message in WORDS.items()}
-
-
 @dataclass(frozen=True)
 class _Entry:
     url: str
@@ -50,16 +45,14 @@ class _Entry:
     reported: PartialDate
 
 
-def _moment(date: PartialDate) -> dt.datetime:
-    """The first day a report date names, at midnight UTC (Atom wants a full timestamp)."""
-    return dt.datetime.combine(date.start, dt.time(0, 0), tzinfo=dt.timezone.utc)
+def _moment(day: dt.date) -> dt.datetime:
+    """Midnight UTC of a day (Atom wants a full timestamp)."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
-def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
-             use_directory_urls: bool) -> list[_Entry]:
+def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls: bool) -> list[_Entry]:
     lang = edition.lang
-    words = _words(lang)
-    gettext = translations(lang).gettext
+    translate = translations(lang).gettext
     env = ui.environment(None, lang)
 
     def permalink(page: str, kind: str, entry_id: str) -> str:
@@ -72,19 +65,19 @@ def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
 
     def common(evidence, inferred) -> dict:
         return {"quote": evidence.quote, "source": data.sources[evidence.source_id].title.get(lang),
-                "inferred": [{"field": gettext(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
+                "inferred": [{"field": translate(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
                              for name, reason in inferred.items()]}
 
     entries = []
     for milestone in data.timeline():
         state = milestone_state(data, milestone)
         text = summary(kind="milestone", when=milestone.date.label(lang) if milestone.date else None,
-                       state_word=gettext(STATE_WORDS[state]),
+                       state_word=translate(STATE_WORDS[state]),
                        scheduled=milestone.date.label(lang) if milestone.status == "planned" and milestone.date else None,
                        confirmation=confirmation_view(data, status.milestone(data, milestone), lang),
                        **common(milestone.evidence, milestone.inferred))
         entries.append(_Entry(permalink(site_map.PLANT, "milestone", milestone.id),
-                              milestone.title.get(lang), text, words["milestone"], milestone.reported))
+                              milestone.title.get(lang), text, translate(WORDS["milestone"]), milestone.reported))
     for figure in data.figures.values():
         reported = data.sources[figure.evidence.source_id].published
         value = format_value(figure, lang)
@@ -93,7 +86,7 @@ def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
                        reported_on=reported.precision == "day",
                        **common(figure.evidence, figure.inferred))
         entries.append(_Entry(permalink(site_map.FIGURES, "figure", figure.id),
-                              f"{figure.label.get(lang)}: {value}", text, words["figure"], reported))
+                              f"{figure.label.get(lang)}: {value}", text, translate(WORDS["figure"]), reported))
     # Newest report first; the timeline's and the figures' own order among equal dates.
     return sorted(entries, key=lambda e: e.reported.start, reverse=True)
 
@@ -101,20 +94,19 @@ def _entries(data: Dataset, edition: Edition, site_url: str, today: dt.date,
 def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, edition: Edition = EDITIONS[0],
          use_directory_urls: bool = True, updated: Optional[dt.datetime] = None) -> str:
     """The edition's Atom feed as text. `site_url` is the site's full address (it must be set)."""
-    words = _words(edition.lang)
-    entries = _entries(data, edition, site_url, today, use_directory_urls)
+    translate = translations(edition.lang).gettext
+    entries = _entries(data, edition, site_url, use_directory_urls)
     feed = FeedGenerator()
     home = edition.url(site_url)
     feed.id(home)
-    feed.title(words["title"].format(site=site_name))
-    feed.subtitle(words["subtitle"])
+    feed.title(translate(WORDS["title"]).format(site=site_name))
+    feed.subtitle(translate(WORDS["subtitle"]))
     feed.author({"name": site_name, "uri": home})
     feed.link(href=home, rel="alternate", type="text/html")
     feed.link(href=edition.url(site_url, edition.feed_path[len(edition.root):]), rel="self",
               type="application/atom+xml")
     feed.language(edition.lang)
-    latest = max((e.reported.start for e in entries), default=today)
-    feed.updated(updated or dt.datetime.combine(latest, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    feed.updated(updated or _moment(max((e.reported.start for e in entries), default=today)))
     for item in entries:
         entry = feed.add_entry(order="append")
         entry.id(item.url)
@@ -122,6 +114,6 @@ def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, editio
         entry.link(href=item.url, rel="alternate", type="text/html")
         entry.summary(item.summary)
         entry.category(term=item.kind.lower(), label=item.kind)
-        entry.published(_moment(item.reported))
-        entry.updated(_moment(item.reported))
+        entry.published(_moment(item.reported.start))  # the first day the report's date names
+        entry.updated(_moment(item.reported.start))
     return feed.atom_str(pretty=True).decode("utf-8")

@@ -63,11 +63,8 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool, no
             report.add(err.problem)
             continue
         docs[kind] = doc
-        for problem in doc.problems:  # such as a duplicate key: reported with the file's other problems
-            report.add(problem)
         declared, problems = validate.check(doc, kind)
-        for problem in problems:
-            report.add(problem)
+        report.add(*doc.problems, *problems)  # such as a duplicate key, with what validation finds
         if declared is not None and not doc.problems:
             files[kind] = declared
     _report_unexpected_files(data_dir, display_prefix, report)
@@ -80,8 +77,7 @@ def _load(data_dir: FsPath, display_prefix: str, today: dt.date, judge: bool, no
                                                   severity=finding.severity))
     source_ids = [s.id for s in files["sources"].sources] if "sources" in files else []
     texts, text_problems = articles.read_texts(data_dir, display_prefix, source_ids, judge_names="sources" in files)
-    for problem in text_problems:
-        report.add(problem)
+    report.add(*text_problems)
     if report:
         return LoadResult(None, report)
     dataset = build(loaded, texts, settings.unconfirmed_after_months)
@@ -121,12 +117,9 @@ def _locate(found: "rules.Found", docs: dict[str, YamlDocument], positions: dict
         path = (found.collection,) + found.field
     else:
         key = (found.kind, found.collection)
-        if key not in positions:  # each list's ids by position, once: a scan per finding would be quadratic
-            entries = docs[found.kind].data.get(found.collection) or []
-            positions[key] = {}
-            for i, e in enumerate(entries):
-                if isinstance(e, dict):
-                    positions[key].setdefault(e.get("id"), i)
+        if key not in positions:  # each list's ids by position, once (a scan per finding would be quadratic)
+            entries = list(enumerate(docs[found.kind].data.get(found.collection) or []))
+            positions[key] = {e.get("id"): i for i, e in reversed(entries) if isinstance(e, dict)}  # the first of each
         path = (found.collection, positions[key].get(found.entry_id, 0)) + found.field
     return docs[found.kind].problem(path, found.message, severity=found.severity)
 

@@ -66,10 +66,6 @@ def _unique(items: tuple) -> tuple:
     return items
 
 
-def _stripped(text: str) -> str:
-    return text.strip()
-
-
 def _date(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
@@ -99,7 +95,8 @@ def refs(what: str) -> Any:
                      Field(json_schema_extra={"uniqueItems": True})]
 PlainText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=5000, pattern=r"\S"), Field(
     description="Plain text; shown exactly as written (no Markdown, no HTML)."), Expected("non-empty text")]
-Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000), AfterValidator(_stripped), Field(
+Quote = Annotated[str, Strict(), StringConstraints(min_length=3, max_length=5000),
+                  AfterValidator(lambda text: text.strip()), Field(
     description="The source article's sentence that states this fact, verbatim."),
     Expected("the article's own words, copied verbatim")]
 # Validated by PartialDate.parse alone (pydantic would otherwise also build a schema for the dataclass).
@@ -111,6 +108,8 @@ Date = Annotated[PartialDate, GetPydanticSchema(lambda _type, _handler: core_sch
 Number = Annotated[Annotated[int, Strict(), Field(gt=0)] | Annotated[float, Strict(), Field(gt=0)],
                    WithJsonSchema({"type": "number", "exclusiveMinimum": 0})]
 Flag = Annotated[bool, Strict(), Expected("true or false")]
+Address = Annotated[str, StringConstraints(pattern=r"^https?://"),
+                    Expected("an address starting with http:// or https://")]
 
 
 class Declared(BaseModel):
@@ -327,11 +326,8 @@ class Source(Declared):
     headline: Optional[PlainText] = Field(None, description="The article's own headline; empty when it has none.")
     headline_translation: translation_of("headline") = None
     outlet: Optional[PlainText] = Field(None, description="The publication; empty when not stated.")
-    url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
-                            Expected("an address starting with http:// or https://")]] = Field(
-        None, description="The article's address, when known.")
-    archived: Optional[Annotated[str, StringConstraints(pattern=r"^https?://"),
-                                 Expected("an address starting with http:// or https://")]] = Field(
+    url: Optional[Address] = Field(None, description="The article's address, when known.")
+    archived: Optional[Address] = Field(
         None, description="The address of an archived copy of the article (such as one at web.archive.org), in case "
                           "the article moves or disappears.")
     published: Date = Field(description="The publication date.")
@@ -401,9 +397,6 @@ class Spellings(Declared):
     def get(self, lang: str) -> tuple[str, ...]:
         return getattr(self, lang, ()) or ()
 
-    def every(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s for lang in LANGUAGES for s in self.get(lang)))
-
 
 class Term(Declared):
     """A name (person, place, company, program, role) in every language: translations use these forms, and
@@ -428,7 +421,7 @@ class Term(Declared):
     def spellings(self) -> tuple[str, ...]:
         """Every form and other spelling, in every language, once each."""
         forms = [getattr(self, lang) for lang in LANGUAGES if getattr(self, lang, None)]
-        return tuple(dict.fromkeys([*forms, *self.also_spelled.every()]))
+        return tuple(dict.fromkeys([*forms, *(s for lang in LANGUAGES for s in self.also_spelled.get(lang))]))
 
 
 _NEEDS_BY_KIND = {"money": ("symbol",), "count": ("one", "other")}
@@ -525,7 +518,17 @@ class Topic(Declared):
     name: ReaderText
 
 
-class FigureReport(Report):
+class _Measured(Declared):
+    """A number in a unit of units.yaml, linked in by load.py."""
+
+    _unit: "Unit" = PrivateAttr(None)
+
+    @property
+    def unit(self) -> "Unit":
+        return self._unit
+
+
+class FigureReport(Report, _Measured):
     """A later report on a figure: the number as a newer source gives it, with its words."""
 
     restates = {"value": "value", "as_of": "as_of", "qualifier": "qualifier", "outlook": "outlook",
@@ -542,14 +545,8 @@ class FigureReport(Report):
                                      "value as written there.")
     quote_translation: translation_of("quote") = None
 
-    _unit: "Unit" = PrivateAttr(None)
 
-    @property
-    def unit(self) -> "Unit":
-        return self._unit
-
-
-class Figure(Cited, WithReports):
+class Figure(Cited, WithReports, _Measured):
     """A number a source gives."""
 
     id_kind = "figure"
@@ -575,12 +572,6 @@ class Figure(Cited, WithReports):
         "outlook when they change). The fields above stay as the first report; the site shows the latest value and, "
         "beside it, the earlier ones with their report dates."))
 
-    _unit: Unit = PrivateAttr(None)
-
-    @property
-    def unit(self) -> Unit:
-        return self._unit
-
 
 @dataclass(frozen=True)
 class Computed:
@@ -591,7 +582,7 @@ class Computed:
     as_of: PartialDate
 
 
-class DerivedFigure(Declared):
+class DerivedFigure(_Measured):
     """A number computed at build time from other figures (see derived.py); never a reported one."""
 
     id_kind = "derived figure"
@@ -609,13 +600,7 @@ class DerivedFigure(Declared):
     assumption: ReaderText = Field(None, description="What the computation assumes (required: the rules in "
                                                       "rules.py refuse a derived figure without one).")
 
-    # Worked out from the inputs when the Dataset is built (load.py).
-    _unit: Unit = PrivateAttr(None)
-    _computed: Computed = PrivateAttr(None)
-
-    @property
-    def unit(self) -> Unit:
-        return self._unit
+    _computed: Computed = PrivateAttr(None)  # worked out from the inputs when the Dataset is built (load.py)
 
     @property
     def value(self) -> float | Range:
@@ -766,14 +751,6 @@ class Program(Declared):
     inferred: Inferred = {}
 
     _sectors_note: Optional[Text] = PrivateAttr(None)
-
-    @property
-    def period_start(self) -> PartialDate:
-        return self.period.start
-
-    @property
-    def period_end(self) -> PartialDate:
-        return self.period.end
 
     @property
     def period_evidence(self) -> Evidence:
@@ -1095,15 +1072,12 @@ def _index(data: Dataset) -> Index:
     for item in data.discrepancies:
         for figure_id in dict.fromkeys(item.figure_ids):
             add(index.discrepancies_for, figure_id, item)
-    for kind, items in (("milestones", data.milestones), ("figures", data.figures.values()),
-                        ("sectors", data.sectors.values())):
-        for item in items:
-            for statement_id in dict.fromkeys(item.statement_ids):
-                add(index.supported_by, statement_id, (kind, item))
     for kind, items in (
         ("milestones", data.milestones), ("figures", data.figures.values()), ("sectors", data.sectors.values()),
         ("projects", data.projects.values()), ("statements", data.statements.values()), ("goods", data.goods),
     ):
         for item in items:
             index.citing.setdefault(item.source_id, {}).setdefault(kind, []).append(item)
+            for statement_id in dict.fromkeys(getattr(item, "statement_ids", ())):  # milestones, figures, sectors
+                add(index.supported_by, statement_id, (kind, item))
     return index

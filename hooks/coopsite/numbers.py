@@ -59,8 +59,4 @@ def spellings(number: float) -> set[str]:
 
 def appears_in(number: float, text: str) -> bool:
     """True when the text writes the number in one of its usual forms, as a whole token."""
-    for form in spellings(number):
-        pattern = r"(?<![\w.,])" + re.escape(form) + r"(?![\w]|[.,]\d)"
-        if re.search(pattern, text):
-            return True
-    return False
+    return any(re.search(r"(?<![\w.,])" + re.escape(form) + r"(?![\w]|[.,]\d)", text) for form in spellings(number))

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from . import articles, status
-from .errors import Problem, did_you_mean
+from . import articles, errors, status
+from .errors import Problem
 from .model import Dataset
 
 
@@ -139,11 +139,9 @@ def check_confirmed(data: Dataset) -> list[Finding]:
                how_to_add_a_report(item, "A figure updated by a later report"))
     sectors = [s for s in data.sectors.values() if status.sector(data, s).unconfirmed]
     if sectors:  # one notice: they all rest on the same report
-        conf = status.sector(data, sectors[0])
-        found.append(Finding("program", "sectors", sectors[0].id, ("source",),
-                             f"update needed: {len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program, "
-                             f"{status.as_reported(conf)}, not confirmed since then: "
-                             f"{status.why_unconfirmed(conf, months)}", "notice"))
+        notice("program", "sectors", sectors[0].id, ("source",),
+               f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''} of the program,",
+               status.sector(data, sectors[0]))
     for person in data.people.values():
         notice("people", "people", person.id, ("role",), "role", status.role(data, person))
     return found
@@ -215,7 +213,7 @@ def check_every_number(data: Dataset, prefix: str = "data") -> list[Found]:
         for start, end in numbers_in(text):
             if any(s <= start and end <= e for s, e in covered):
                 continue
-            line, column = articles.position(text, start)
+            line, column = errors.position(text, start)
             sentence = next((text[s:e].strip() for s, e in articles.sentences(text) if s <= start < e), "")
             found.append(Problem(
                 articles.display_path(prefix, source_id), line, column, "",
@@ -238,33 +236,27 @@ def check_texts_stored(data: Dataset) -> list[Finding]:
 
 def _reported(kind: str, collection: str, entry_id, own_field: tuple, entry):
     """An entry's own quote (its first report) and each later report's, where each is written."""
-    history = getattr(entry, "history", ()) or (entry,)
-    yield kind, collection, entry_id, own_field, history[0].evidence
+    yield kind, collection, entry_id, own_field, _own_evidence(entry)
     for position, report in enumerate(getattr(entry, "reports", ())):
         yield kind, collection, entry_id, ("reports", position, "quote"), report.evidence
+
+
+# The Dataset's lists whose entries each quote their source: (data file, list).
+QUOTING = (("plant", "milestones"), ("figures", "figures"), ("program", "sectors"), ("program", "projects"),
+           ("statements", "statements"), ("people", "people"), ("trade", "goods"))
 
 
 def quoted(data: Dataset):
     """(kind, collection, entry id, field, evidence) for every quote in the data."""
     if data.plant is not None:
         yield from _reported("plant", "plant", None, ("status_quote",), data.plant)
-    for item in data.milestones:
-        yield from _reported("plant", "milestones", item.id, ("quote",), item)
-    for item in data.figures.values():
-        yield from _reported("figures", "figures", item.id, ("quote",), item)
     if data.program is not None:
         yield "program", "program", None, ("period_quote",), data.program.period_evidence
         yield "program", "program", None, ("signed_quote",), data.program.signed_evidence
-    for item in data.sectors.values():
-        yield "program", "sectors", item.id, ("quote",), item.evidence
-    for item in data.projects.values():
-        yield from _reported("program", "projects", item.id, ("quote",), item)
-    for item in data.statements.values():
-        yield "statements", "statements", item.id, ("quote",), item.evidence
-    for item in data.people.values():
-        yield "people", "people", item.id, ("quote",), item.evidence
-    for item in data.goods:
-        yield "trade", "goods", item.id, ("quote",), item.evidence
+    for kind, collection in QUOTING:
+        entries = getattr(data, collection)
+        for item in entries.values() if isinstance(entries, dict) else entries:
+            yield from _reported(kind, collection, item.id, ("quote",), item)
 
 
 def check_quotes_verified(data: Dataset) -> list[Finding]:
@@ -282,14 +274,8 @@ def check_quotes_verified(data: Dataset) -> list[Finding]:
     return found
 
 
-def check_left_out_sources(data: Dataset) -> list[Finding]:
-    return [Finding("figures", "left_out", None, (index, "source"),
-                    f"unknown source id '{item.source_id}'{did_you_mean(item.source_id, data.sources)}")
-            for index, item in enumerate(data.left_out) if item.source_id not in data.sources]
-
-
-RULES = (check_texts_stored, check_quotes_verified, check_left_out_sources, check_attribution, check_derived_assumptions,
-         check_every_number, check_confirmed)
+RULES = (check_texts_stored, check_quotes_verified, check_attribution, check_derived_assumptions, check_every_number,
+         check_confirmed)
 
 
 def run_all(data: Dataset, prefix: str = "data") -> list[Found]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Callable, Optional, Sequence
 
 from . import export, markers
-from .editions import DEFAULT, EDITIONS, Edition
+from .editions import DEFAULT, EDITIONS, Edition, edition_of
 from .config_file import check_config
 from .errors import DataError, Problem, Report
 from .glossary import OtherSpellings
@@ -49,7 +50,6 @@ class Site:
     site_description: str = ""
     overrides: Optional[str] = None  # overrides/coopsite/: templates that replace the site's own
     _generated: Optional[list[GeneratedPage]] = field(default=None, repr=False)
-    _spellings: Optional[OtherSpellings] = field(default=None, repr=False)  # made once per build
 
     @classmethod
     def load(cls, project_dir: FsPath, *, use_directory_urls: bool = True, today: Optional[dt.date] = None,
@@ -69,7 +69,7 @@ class Site:
 
     def edition(self, page_path: str) -> Edition:
         """The edition a page (docs-relative path, such as ru/kia-plant.md) belongs to."""
-        return site_map.edition_of_page(page_path)
+        return edition_of(page_path)
 
     def context(self, page_path: str) -> RenderContext:
         edition = self.edition(page_path)
@@ -83,7 +83,7 @@ class Site:
         expanded = markers.expand(markdown, ctx, on_problem)
         references = citations.references_block(ctx)
         # The other spellings go before the References, which are kept out of search.
-        spellings = self.spellings_in(expanded + (references or ""))
+        spellings = self.other_spellings.missing_from(expanded + (references or ""))
         if spellings:
             expanded = expanded.rstrip("\n") + "\n\n" + ctx.render("also-spelled.html", spellings=spellings) + "\n"
         if references:
@@ -95,11 +95,10 @@ class Site:
         return (expanded.rstrip("\n") + "\n\n"
                 + cite.cite_block(ctx, title, ui.site_name(self.site_name, ctx.lang), address) + "\n")
 
-    def spellings_in(self, text: str) -> list[str]:
-        """Every spelling, in every language, of the glossary's names that `text` mentions in any form."""
-        if self._spellings is None:
-            self._spellings = OtherSpellings(self.data.glossary.values())
-        return self._spellings.missing_from(text)
+    @cached_property
+    def other_spellings(self) -> OtherSpellings:
+        """The glossary's names in every spelling, made once per build."""
+        return OtherSpellings(self.data.glossary.values())
 
     def downloads(self) -> dict[str, str]:
         """Every download (CSV, JSON, datapackage.json) by its path under the site root."""

@@ -49,14 +49,17 @@ class Confirmation:
         return self.reported if self.unconfirmed else None
 
 
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, 28))
-
-
 def report_is_old(reported: PartialDate, today: dt.date, months: int) -> bool:
-    return _months_later(reported.end, months) < today
+    """`months` after the report's last day (on the 28th at most) is before today."""
+    last, month = reported.end, reported.end.month - 1 + months
+    return dt.date(last.year + month // 12, month % 12 + 1, min(last.day, 28)) < today
+
+
+def _current(data: Dataset, reported: PartialDate, inferred: bool) -> Confirmation:
+    """Confirmed, unless the report is older than the horizon."""
+    if report_is_old(reported, data.today, data.horizon_months):
+        return Confirmation(reported, inferred, "old-report")
+    return Confirmation(reported, inferred)
 
 
 def _report(data: Dataset, source_id: str) -> tuple[PartialDate, bool]:
@@ -85,9 +88,7 @@ def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Co
         if before is not None and before.id not in seen and milestone(data, before, seen).reason in (
                 "date-passed", "follows-passed"):
             return Confirmation(reported, inferred, "follows-passed")
-    if report_is_old(reported, data.today, data.horizon_months):
-        return Confirmation(reported, inferred, "old-report")
-    return Confirmation(reported, inferred)
+    return _current(data, reported, inferred)
 
 
 def plant(data: Dataset) -> Confirmation:
@@ -96,9 +97,9 @@ def plant(data: Dataset) -> Confirmation:
     passed = [m.date for m in data.milestones if milestone(data, m).reason == "date-passed"]
     if passed:
         return Confirmation(reported, inferred, "schedule-passed", max(passed, key=lambda d: d.sort_key()))
-    if any(milestone(data, m).unconfirmed for m in data.milestones) or report_is_old(reported, data.today, data.horizon_months):
+    if any(milestone(data, m).unconfirmed for m in data.milestones):
         return Confirmation(reported, inferred, "old-report")
-    return Confirmation(reported, inferred)
+    return _current(data, reported, inferred)
 
 
 def project(data: Dataset, item: Project) -> Confirmation:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origi
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Path, Problem, did_you_mean
+from .errors import Path, Problem, did_you_mean, shortened
 from .model import FILES, OPTIONAL_FILES, Declared, Expected
 from .yamlfile import YamlDocument
 
@@ -38,8 +38,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
+        return f"'{shortened(value)}'"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, (list, tuple)):
@@ -79,7 +78,8 @@ def _list_entries(declaration: type[BaseModel]) -> dict[str, type[BaseModel]]:
     """The file's lists by name, each with the declaration of its entries."""
     lists = {}
     for name, f in declaration.model_fields.items():
-        args = get_args(_unwrap(f.annotation, [])[0]) if get_origin(_unwrap(f.annotation, [])[0]) in (tuple, list) else ()
+        tp = _unwrap(f.annotation, [])[0]
+        args = get_args(tp) if get_origin(tp) in (tuple, list) else ()
         if args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
             lists[f.alias or name] = args[0]
     return lists
@@ -159,11 +159,8 @@ def explain(declaration: type[BaseModel], data: Any, error: dict) -> tuple[Path,
 
 
 def _matches_pattern(declaration: type[BaseModel], path: Path, value: Any) -> bool:
-    for item in _declared_at(declaration, path)[1]:
-        pattern = getattr(item, "pattern", None)
-        if pattern and isinstance(value, str) and not re.search(pattern, value):
-            return False
-    return True
+    patterns = [getattr(item, "pattern", None) for item in _declared_at(declaration, path)[1]]
+    return not any(pattern and isinstance(value, str) and not re.search(pattern, value) for pattern in patterns)
 
 
 def _data_path(data: Any, loc: tuple, keyed: bool) -> tuple[Path, bool]:
@@ -218,15 +215,12 @@ def _origin(tp: Any) -> Any:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return dict
     origin = get_origin(tp)
-    if origin is Literal:
-        return str
-    return origin or tp
+    return str if origin is Literal else origin or tp
 
 
 def _field_names(tp: Any) -> list[str]:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [f.alias or name for name, f in tp.model_fields.items()]
-    return []
+    is_model = isinstance(tp, type) and issubclass(tp, BaseModel)
+    return [f.alias or name for name, f in tp.model_fields.items()] if is_model else []
 
 
 def _child(tp: Any, part: Any) -> Optional[tuple[Any, list]]:
@@ -240,12 +234,7 @@ def _child(tp: Any, part: Any) -> Optional[tuple[Any, list]]:
         return _unwrap(get_args(tp)[0], [])
     if origin is dict and isinstance(part, str):
         return _unwrap(get_args(tp)[1], [])
-    if origin in (Union, types.UnionType):
-        for member in get_args(tp):
-            found = _child(_unwrap(member, [])[0], part)
-            if found:
-                return found
-    return None
+    return None  # inside a union (a number or a range) the path stops at the field: see _data_path
 
 
 def _declared_at(declaration: type[BaseModel], path: Path) -> tuple[Any, list]:

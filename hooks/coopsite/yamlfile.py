@@ -24,7 +24,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from .errors import Path, Problem, format_path
+from .errors import Path, Problem, format_path, position, shortened
 from .yamlhints import comment_cut_text, explain_parse_error
 
 try:
@@ -60,15 +60,11 @@ _StrictResolver.add_implicit_resolver(
 )
 
 
-class _AliasRefused(Exception):
-    def __init__(self, mark: yaml.Mark, what: str):
-        self.mark = mark
-        self.what = what
+class _Refused(Exception):
+    """What the strict loader will not compose (an anchor, an alias, deep nesting), where it starts."""
 
-
-class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark):
-        self.mark = mark
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark, self.message = mark, message
 
 
 class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
@@ -83,15 +79,16 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _StrictResolver):
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         # Refuse aliases and anchors before they are resolved: no "billion laughs".
         event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _AliasRefused(event.start_mark, f"alias '*{event.anchor}'")
-        if getattr(event, "anchor", None):
-            raise _AliasRefused(event.start_mark, f"anchor '&{event.anchor}'")
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            what = f"alias '*{event.anchor}'" if isinstance(event, yaml.AliasEvent) else f"anchor '&{event.anchor}'"
+            raise _Refused(event.start_mark, f"{what}: anchors and aliases (& and *) are not supported in data files; "
+                                             "write the value out")
         # PyYAML composes recursively: refuse deep nesting ("[[[[...") before Python's stack runs out.
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(event.start_mark)
+                raise _Refused(event.start_mark, f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
+                                                 "here; the data files need far fewer")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -130,21 +127,19 @@ class _FastStrictLoader(_StrictLoader):
             raise _Reread()  # an explicit tag: the Python parser reads it (and _convert refuses it)
         return super().compose_node(parent, index)
 
-    def compose_sequence_node(self, anchor):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def _counting_flow(self, compose, anchor):  # noqa: ANN001, ANN202
         flow = bool(self.peek_event().flow_style)
         self._flow += flow
         try:
-            return super().compose_sequence_node(anchor)
+            return compose(anchor)
         finally:
             self._flow -= flow
 
+    def compose_sequence_node(self, anchor):  # noqa: ANN001, ANN201 - PyYAML's signature
+        return self._counting_flow(super().compose_sequence_node, anchor)
+
     def compose_mapping_node(self, anchor):  # noqa: ANN001, ANN201 - PyYAML's signature
-        flow = bool(self.peek_event().flow_style)
-        self._flow += flow
-        try:
-            return super().compose_mapping_node(anchor)
-        finally:
-            self._flow -= flow
+        return self._counting_flow(super().compose_mapping_node, anchor)
 
     def compose_scalar_node(self, anchor):  # noqa: ANN001, ANN201 - PyYAML's signature
         node = super().compose_scalar_node(anchor)
@@ -216,13 +211,6 @@ class YamlFileError(Exception):
         super().__init__(str(problem))
 
 
-def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    column = offset - (before.rfind(b"\n") + 1) + 1
-    return line, column
-
-
 def decode(raw: bytes, display_name: str) -> str:
     """Bytes to text: UTF-8 only, an optional byte-order mark dropped."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -230,7 +218,7 @@ def decode(raw: bytes, display_name: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line, column = _line_col_of_offset(raw, err.start)
+        line, column = position(raw.decode("latin-1"), err.start)  # a character per byte: the column counts bytes
         raise YamlFileError(
             Problem(display_name, line, column, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
         ) from None
@@ -278,23 +266,15 @@ def parse(text: str, display_name: str) -> YamlDocument:
     try:
         loader = _loader(text)  # the reader checks every character here
         node = loader.get_single_node()
-    except _TooDeep as err:
-        raise YamlFileError(
-            Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
-                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; the data files need far fewer")
-        ) from None
+    except _Refused as err:
+        raise YamlFileError(Problem(display_name, err.mark.line + 1, err.mark.column + 1, "", err.message)) from None
     except yaml.reader.ReaderError as err:
-        line, column = _line_col_of_text(text, err.position)
+        line, column = position(text, err.position)
         raise YamlFileError(
             Problem(display_name, line, column, "",
                     f"the character U+{err.character:04X} is not allowed in a data file; delete it "
                     "(it is often invisible: retype the text around it)" if isinstance(err.character, int)
                     else f"invalid YAML: {err.reason}")
-        ) from None
-    except _AliasRefused as err:
-        raise YamlFileError(
-            Problem(display_name, err.mark.line + 1, err.mark.column + 1, "",
-                    f"{err.what}: anchors and aliases (& and *) are not supported in data files; write the value out")
         ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -316,17 +296,13 @@ def parse(text: str, display_name: str) -> YamlDocument:
     return doc
 
 
-def _line_col_of_text(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-
-def _shown(value: str, limit: int = 40) -> str:
-    return value if len(value) <= limit else value[: limit - 3] + "..."
-
-
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _refused(doc: YamlDocument, node: Node, path: Path, message: str) -> YamlFileError:
+    """The error that stops reading the file at `node`."""
+    return YamlFileError(Problem(doc.file, *_mark(node), format_path(path), message))
 
 
 def _convert(node: Node, path: Path, doc: YamlDocument) -> Any:
@@ -341,27 +317,21 @@ def _convert(node: Node, path: Path, doc: YamlDocument) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                line, col = _mark(key_node)
-                raise YamlFileError(Problem(doc.file, line, col, format_path(path), "a key must be plain text"))
+                raise _refused(doc, key_node, path, "a key must be plain text")
             key = key_node.value
             if _FORBIDDEN_CHARS.search(key):  # a key is echoed in messages: no terminal escapes
-                line, col = _mark(key_node)
-                raise YamlFileError(Problem(doc.file, line, col, format_path(path),
-                                            "a key holds a control character; retype the key"))
+                raise _refused(doc, key_node, path, "a key holds a control character; retype the key")
             if key in result:
-                line, col = _mark(key_node)
                 first_line = doc.key_marks[path + (key,)][0]
-                doc.problems.append(Problem(
-                    doc.file, line, col, format_path(path + (key,)),
-                    f"duplicate key '{key}' (first given on line {first_line}); keep one",
-                ))
+                doc.problems.append(Problem(doc.file, *_mark(key_node), format_path(path + (key,)),
+                                            f"duplicate key '{key}' (first given on line {first_line}); keep one"))
                 continue
             doc.key_marks[path + (key,)] = _mark(key_node)
             result[key] = _convert(value_node, path + (key,), doc)
             if isinstance(value_node, ScalarNode) and not value_node.style and isinstance(result[key], str):
                 _check_comment_cut(key, result[key], value_node, path + (key,), doc)
         return result
-    raise YamlFileError(Problem(doc.file, *_mark(node), format_path(path), "unsupported YAML node"))
+    raise _refused(doc, node, path, "unsupported YAML node")
 
 
 def _check_comment_cut(key: str, value: str, node: ScalarNode, path: Path, doc: YamlDocument) -> None:
@@ -372,15 +342,13 @@ def _check_comment_cut(key: str, value: str, node: ScalarNode, path: Path, doc: 
     cut = comment_cut_text(key, value, doc.lines[end.line], end.column)
     if cut is not None:
         message, fixed = cut
-        line, col = _mark(node)
-        doc.problems.append(Problem(doc.file, line, col, format_path(path), message, fix=fixed))
+        doc.problems.append(Problem(doc.file, *_mark(node), format_path(path), message, fix=fixed))
 
 
 def _check_tag(node: Node, expected: str, path: Path, doc: YamlDocument) -> None:
     if node.tag != expected:
-        line, col = _mark(node)
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"the tag '{shown}' is not allowed in data files; remove it"))
+        raise _refused(doc, node, path, f"the tag '{shown}' is not allowed in data files; remove it")
 
 
 def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
@@ -389,12 +357,8 @@ def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
     if tag == STR:
         bad = _FORBIDDEN_CHARS.search(value)
         if bad:
-            line, col = _mark(node)
-            raise YamlFileError(Problem(
-                doc.file, line, col, format_path(path),
-                f"the text holds the character U+{ord(bad.group()):04X} (a control character or a broken escape), "
-                "which a page cannot show; delete it",
-            ))
+            raise _refused(doc, node, path, f"the text holds the character U+{ord(bad.group()):04X} (a control "
+                                            "character or a broken escape), which a page cannot show; delete it")
         return value
     try:
         if tag == INT:
@@ -408,13 +372,10 @@ def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
                 raise ValueError(value)
             return number
     except ValueError:
-        line, col = _mark(node)
-        raise YamlFileError(Problem(doc.file, line, col, format_path(path),
-                                    f"'{_shown(value)}' is not a number the site can use: too many digits (at most {MAX_EXACT_INT:,})")) from None
+        raise _refused(doc, node, path, f"'{shortened(value)}' is not a number the site can use: too many digits "
+                                        f"(at most {MAX_EXACT_INT:,})") from None
     if tag == BOOL and value in ("true", "false"):
         return value == "true"
     if tag == NULL and value in ("null", "~", ""):
         return None
-    line, col = _mark(node)
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    raise YamlFileError(Problem(doc.file, line, col, format_path(path), f"the tag '{shown}' is not allowed in data files; remove it"))
+    _check_tag(node, STR, path, doc)  # any other tag is refused

@@ -22,14 +22,9 @@ _WRAP = 96  # the width the data files are written at
 TEXT_KEYS = frozenset({"quote", "status_quote", "en", "ru", "kk", "ko"})
 
 
-def is_text_key(key: object) -> bool:
-    return isinstance(key, str) and (key in TEXT_KEYS or key.endswith("quote"))
-
-
 def block_lines(indent: str, key: str, text: str) -> tuple[str, ...]:
     """`quote: >-` and the text beneath it, indented two spaces more than the key."""
-    key_column = len(indent)
-    body_indent = " " * (key_column + 2)
+    body_indent = " " * (len(indent) + 2)
     wrapped = textwrap.wrap(text, width=max(_WRAP - len(body_indent), 40), break_long_words=False,
                             break_on_hyphens=False) or [text]
     return (f"{indent}{key}: >-", *(body_indent + line for line in wrapped))
@@ -68,7 +63,7 @@ def explain_parse_error(lines: list[str], line_index: int) -> Optional[tuple[int
 def comment_cut_text(key: str, value: str, line_text: str, end_column: int) -> Optional[tuple[str, tuple[str, ...]]]:
     """A plain text value that YAML cut at ' #': (message, corrected lines), or None."""
     rest = line_text[end_column:]
-    if not is_text_key(key) or not re.match(r"[ \t]+#", rest):
+    if not (key in TEXT_KEYS or key.endswith("quote")) or not re.match(r"[ \t]+#", rest):
         return None
     match = _KEY_AND_TEXT.match(line_text)
     indent = match["indent"] if match else ""

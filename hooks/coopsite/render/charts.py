@@ -113,17 +113,6 @@ def _legend(lay: Layout, y: float, items: Sequence[tuple[str, str]]) -> tuple[li
     return shapes, (row + 1) * lay.line
 
 
-def _have(ctx: RenderContext, ids: Sequence[str]) -> bool:
-    return all(i in ctx.data.figures or i in ctx.data.derived for i in ids)
-
-
-def _note(ctx: RenderContext, note_id: str) -> str | None:
-    for item in ctx.data.discrepancies:
-        if item.id == note_id:
-            return ctx.text(item.note)
-    return None
-
-
 # -- sizes side by side ---------------------------------------------------------------------
 
 
@@ -157,7 +146,7 @@ def _value_rows(ctx: RenderContext, figures: Sequence[Figure], label_of=None) ->
 
 
 def sizes(ctx: RenderContext) -> str:
-    if not _have(ctx, SIZES):
+    if not all(i in ctx.data.figures or i in ctx.data.derived for i in SIZES):
         return ""
     figures = [ctx.data.figures[i] for i in SIZES]
     title = ctx.gettext("Sizes side by side: the Kia plant, Korean investment and the program's package")
@@ -170,17 +159,16 @@ def sizes(ctx: RenderContext) -> str:
 
 
 def trade_turnover(ctx: RenderContext) -> str:
-    money = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
-             if i in ctx.data.figures and ctx.data.figures[i].unit.kind == "money"]
+    listed = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids if i in ctx.data.figures]
+    money = [f for f in listed if f.unit.kind == "money"]
     if not money:
         return ""
-    others = [ctx.data.figures[i] for i in ctx.data.turnover_figure_ids
-              if i in ctx.data.figures and ctx.data.figures[i].unit.kind != "money"]
     label = lambda f: ctx.gettext("%(date)s: %(label)s", date=f.as_of.label(ctx.lang), label=ctx.text(f.label))  # noqa: E731
     svgs = [_bar_chart(ctx, lay, "chart-trade-turnover", money, ctx.gettext("Trade between Kazakhstan and Korea"), label)
             for lay in LAYOUTS]
-    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svgs=svgs,
-                      rows=_value_rows(ctx, money + others, label), note=_note(ctx, NOTE_TURNOVER),
+    note = next((ctx.text(d.note) for d in ctx.data.discrepancies if d.id == NOTE_TURNOVER), None)
+    return ctx.render("chart-trade-turnover.html", chart_id="chart-trade-turnover", svgs=svgs, note=note,
+                      rows=_value_rows(ctx, money + [f for f in listed if f.unit.kind != "money"], label),
                       datasets=_datasets(ctx, "figures"))
 
 
@@ -190,11 +178,6 @@ def trade_turnover(ctx: RenderContext) -> str:
 def _datasets(ctx: RenderContext, *names: str) -> list[dict]:
     """The downloads behind a chart's Data tab."""
     return [dataset_view(ctx, r) for r in export.RESOURCES if r.name in names]
-
-
-def _x(lay: Layout, day: dt.date, start: dt.date, end: dt.date) -> float:
-    span = (end - start).days or 1
-    return PAD + (lay.width - 2 * PAD) * (day - start).days / span
 
 
 def _state_words(ctx: RenderContext, milestone: Milestone) -> str:
@@ -212,7 +195,6 @@ def plant_schedule(ctx: RenderContext) -> str:
     dated = [m for m in milestones if m.date]
     if not dated:
         return ""
-    _ = ctx.gettext
     latest = ctx.data.as_of  # the latest source's date
     svgs = [_schedule_svg(ctx, lay, milestones, dated, latest) for lay in LAYOUTS]
     rows = [{"href": ctx.link(*site_map.shown_at("milestones", m.id)), "title": ctx.text(m.title),
@@ -230,7 +212,7 @@ def _schedule_svg(ctx: RenderContext, lay: Layout, milestones: list[Milestone], 
     first = min(m.date.start for m in dated)
     last = max([m.date.end for m in dated] + [ctx.today] + ([latest.end] if latest else []))
     start, end = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
-    x = lambda day: _x(lay, day, start, end)  # noqa: E731
+    x = lambda day: PAD + (lay.width - 2 * PAD) * (day - start).days / (end - start).days  # noqa: E731
     shapes, y, desc = [], 4.0, []
     # Year axis
     axis_top = y

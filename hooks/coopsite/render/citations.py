@@ -75,11 +75,9 @@ class Citations:
         """{full, anchor, href}: an inference's reasoning in full the first time the page gives it
         (many figures share one), a link back to it after that."""
         key = " ".join(reason.split())
-        anchor = self.reasons.get(key)
-        if anchor is None:
-            anchor = self.reasons[key] = f"reasoning-{len(self.reasons) + 1}"
-            return {"full": True, "anchor": anchor, "href": "#" + anchor}
-        return {"full": False, "anchor": anchor, "href": "#" + anchor}
+        full = key not in self.reasons
+        anchor = self.reasons.setdefault(key, f"reasoning-{len(self.reasons) + 1}")
+        return {"full": full, "anchor": anchor, "href": "#" + anchor}
 
     def listed(self) -> list[Reference]:
         return sorted(self.references.values(), key=lambda r: r.number)

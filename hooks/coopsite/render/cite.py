@@ -6,6 +6,7 @@ import html
 import re
 from typing import Optional
 
+from ..editions import absolute
 from . import site_map
 from .context import RenderContext
 
@@ -21,9 +22,7 @@ def page_title(markdown: str) -> Optional[str]:
 def page_address(page: str, site_url: str, use_directory_urls: bool = True) -> str:
     """The full URL when site_url is configured; otherwise the path from the site's root."""
     path = site_map.page_url(page, use_directory_urls)
-    if site_url:
-        return site_url.rstrip("/") + "/" + path
-    return "/" + path
+    return absolute(site_url, path) if site_url else "/" + path
 
 
 def cite_block(ctx: RenderContext, title: str, site_name: str, address: str) -> str:

@@ -39,12 +39,8 @@ def source_view(ctx: RenderContext, source_id: str) -> dict:
 
 def statement_links(ctx: RenderContext, statement_ids: Iterable[str]) -> list[dict]:
     """Links to statements, each named by the person who made it."""
-    links = []
-    for statement_id in statement_ids:
-        statement = ctx.data.statements[statement_id]
-        links.append({"href": ctx.link(*site_map.shown_at("statements", statement_id)),
-                      "text": ctx.person_name(statement.person_id)})
-    return links
+    return [{"href": ctx.link(*site_map.shown_at("statements", statement_id)),
+             "text": ctx.person_name(ctx.data.statements[statement_id].person_id)} for statement_id in statement_ids]
 
 
 def inferred_notes(ctx: RenderContext, inferred: Optional[Mapping[str, Text]]) -> list[dict]:
@@ -64,6 +60,13 @@ def translation_view(ctx: RenderContext, translation: Optional[Translation]) -> 
     (the English edition, or no translation yet)."""
     text = translation.get(ctx.lang) if translation is not None else None
     return {"text": text, "lang": ctx.lang} if text else None
+
+
+def first_report_view(ctx: RenderContext, first, **shown) -> dict:
+    """The first report, shown beside the latest when a later one changed it: what it said (`shown`), when
+    it was reported and its words."""
+    return {**shown, "reported": first.reported.label(ctx.lang), "reported_on": first.reported.precision == "day",
+            "evidence": view(ctx, first.evidence)}
 
 
 def view(ctx: RenderContext, evidence: Evidence, *, statement_ids: Iterable[str] = (),

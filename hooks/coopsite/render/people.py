@@ -9,16 +9,12 @@ from .as_of import confirmation_view
 from .context import RenderContext
 
 
-def _link_inferred(ctx: RenderContext, fact, statement_id: str) -> bool:
-    """The link is marked inferred and the article does not itself make it."""
-    return "statements" in fact.inferred and not rules.tied_by_article(ctx.data, fact, statement_id)
-
-
 def _supported_facts(ctx: RenderContext, statement_id: str) -> list[dict]:
-    """The milestones, figures and sectors a statement supports, each linked where it is shown."""
+    """The milestones, figures and sectors a statement supports, each linked where it is shown; the link
+    is inferred when the fact marks it so and the article does not itself make it."""
     named = {"milestones": "title", "figures": "label", "sectors": "name"}
     return [{"href": ctx.link(*site_map.shown_at(kind, fact.id)), "text": ctx.text(getattr(fact, named[kind])),
-             "inferred": _link_inferred(ctx, fact, statement_id)}
+             "inferred": "statements" in fact.inferred and not rules.tied_by_article(ctx.data, fact, statement_id)}
             for kind, facts in ctx.data.facts_supported_by(statement_id).items() for fact in facts]
 
 

@@ -45,29 +45,20 @@ def slip_months(planned: PartialDate, actual: PartialDate) -> int:
 
 def planned_view(ctx: RenderContext, milestone: Milestone) -> Optional[dict]:
     """Planned versus actual: the first report, when a later one changed the state or date, and the slip."""
-    first = milestone.first_report
+    first, latest = milestone.first_report, milestone.history[-1]
     if first is None:
         return None
-    latest = milestone.history[-1]
     slip = slip_months(first.date, latest.date) if first.date and latest.date else None
-    return {
-        "state_word": ctx.gettext(STATE_WORDS[first.status]),
-        "date": evidence.date_view(first.date, ctx.lang) if first.date else None,
-        "reported": first.reported.label(ctx.lang),
-        "reported_on": first.reported.precision == "day",
-        "slip": slip,
-        "slip_abs": abs(slip) if slip is not None else None,
-        "evidence": evidence.view(ctx, first.evidence),
-    }
+    return evidence.first_report_view(ctx, first, state_word=ctx.gettext(STATE_WORDS[first.status]), slip=slip,
+                                      date=evidence.date_view(first.date, ctx.lang) if first.date else None,
+                                      slip_abs=abs(slip) if slip is not None else None)
 
 
 def timeline(ctx: RenderContext) -> str:
     milestones = []
     for milestone in ctx.data.timeline():
         state = milestone_state(ctx.data, milestone)
-        after = None
-        if milestone.date is None:
-            after = ctx.text(next(m for m in ctx.data.milestones if m.id == milestone.after_id).title)
+        after = ctx.text(ctx.data.index.milestone_by_id[milestone.after_id].title) if milestone.date is None else None
         milestones.append({
             "entry": milestone,  # the declared fields themselves, for a template to show a new one
             "state": state,
@@ -110,15 +101,8 @@ def plant_card(ctx: RenderContext) -> str:
         "kind": ctx.text(plant.kind),
         "figures": [link_view(ctx, ctx.data.figures[i]) for i in plant.figure_ids],
         "status": _plant_status(ctx),
-        "first": _first_plant_status(ctx),
+        "first": evidence.first_report_view(ctx, plant.first_report, text=ctx.text(plant.first_report.status_text))
+                 if plant.first_report else None,
         "evidence": evidence.view(ctx, plant.status_evidence),
     })
 
-
-def _first_plant_status(ctx: RenderContext) -> Optional[dict]:
-    """What the first report said of the status, when a later one changed it."""
-    first = ctx.data.plant.first_report
-    if first is None:
-        return None
-    return {"text": ctx.text(first.status_text), "reported": first.reported.label(ctx.lang),
-            "reported_on": first.reported.precision == "day", "evidence": evidence.view(ctx, first.evidence)}

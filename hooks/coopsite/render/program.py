@@ -25,8 +25,8 @@ def program_summary(ctx: RenderContext) -> str:
               for pid in program.person_ids]
     return ctx.render("program-summary.html", program={
         "name": ctx.text(program.name),
-        "start": evidence.date_view(program.period_start, ctx.lang),
-        "end": evidence.date_view(program.period_end, ctx.lang),
+        "start": evidence.date_view(program.period.start, ctx.lang),
+        "end": evidence.date_view(program.period.end, ctx.lang),
         "signed": evidence.date_view(program.signed, ctx.lang),
         "signed_inferred": "signed" in program.inferred,
         "signed_during": ctx.text(program.signed_during),
@@ -41,8 +41,7 @@ def program_figures(ctx: RenderContext) -> str:
 
 
 def discrepancies(ctx: RenderContext) -> str:
-    for item in ctx.data.discrepancies:
-        ctx.citations.notes_placed.add(item.id)
+    ctx.citations.notes_placed.update(item.id for item in ctx.data.discrepancies)
     notes = [{"anchor": site_map.anchor("note", item.id), "text": ctx.text(item.note),
               "figures": [link_view(ctx, ctx.data.figures[fid]) for fid in item.figure_ids]}
              for item in ctx.data.discrepancies]
@@ -72,17 +71,9 @@ def project_view(ctx: RenderContext, project: Project) -> dict:
                     for sid in project.sector_ids],
         "sectors_inferred": "sectors" in project.inferred,
         "evidence": evidence.view(ctx, project.evidence, inferred=project.inferred),
-        "first": _first_status(ctx, project),
+        "first": evidence.first_report_view(ctx, project.first_report, status=ctx.gettext(
+            PROJECT_STATUS_WORDS[project.first_report.status])) if project.first_report else None,
     }
-
-
-def _first_status(ctx: RenderContext, project: Project) -> dict | None:
-    """Planned versus current: what the first report gave as the status, when a later one changed it."""
-    first = project.first_report
-    if first is None:
-        return None
-    return {"status": ctx.gettext(PROJECT_STATUS_WORDS[first.status]), "reported": first.reported.label(ctx.lang),
-            "reported_on": first.reported.precision == "day", "evidence": evidence.view(ctx, first.evidence)}
 
 
 def projects(ctx: RenderContext) -> str:

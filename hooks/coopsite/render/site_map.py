@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 from functools import lru_cache
 from typing import Optional, Protocol
 
-from ..editions import Edition, edition_of
 from ..pages import (  # noqa: F401  (the renderers' page names, from here)
     DATA, EDITORS_GUIDES, FIGURES, HOME, PEOPLE, PLANT, PROGRAM, READER_PAGES, SECTOR_DIR, SOURCES, TRADE,
 )
-
-
-def edition_of_page(page_path: str) -> Edition:
-    """The edition of a docs-relative page path: ru/kia-plant.md is Russian, kia-plant.md English."""
-    return edition_of(page_path)
 
 
 def sector_page(sector_id: str) -> str:
@@ -71,27 +66,17 @@ def page_url(page: str, use_directory_urls: bool = True) -> str:
 def _relpath(target: str, start: str) -> str:
     """posixpath.relpath, remembered: it asks the OS for the working directory on every call, and
     every page makes hundreds of links to the same few pages."""
-    import posixpath
-
     return posixpath.relpath(target, start)
 
 
 def static_linker(current_page: str, use_directory_urls: bool = True) -> Linker:
     """A Linker computed from page paths alone, as MkDocs lays them out; a path that is not a
     page (data/figures.csv) links to that file."""
-    import posixpath
-
-    def url_of(page: str) -> str:
-        return page_url(page, use_directory_urls)
-
-    here = url_of(current_page)
-    if here.endswith("/") or not here:
-        here_dir = here
-    else:
-        here_dir = posixpath.dirname(here) + "/" if "/" in here else ""
+    here = page_url(current_page, use_directory_urls)
+    here_dir = here[:here.rfind("/") + 1]  # the folder of the page's URL: '' at the site's root
 
     def link(page: str, fragment: Optional[str] = None) -> str:
-        target = url_of(page)
+        target = page_url(page, use_directory_urls)
         if target == here and fragment:
             return f"#{fragment}"
         relative = _relpath(target or ".", here_dir or ".")

@@ -18,11 +18,6 @@ def _link(ctx: RenderContext, kind: str, item) -> dict:
     return {"href": ctx.link(*site_map.shown_at(kind, item.id)), "text": text}
 
 
-def _cited_by(ctx: RenderContext, source_id: str) -> list[dict]:
-    return [{"kind": kind, "links": [_link(ctx, kind, item) for item in items]}
-            for kind, items in ctx.data.facts_citing(source_id).items() if items]
-
-
 def sources(ctx: RenderContext) -> str:
     listed = [{
         "title": ctx.text(source.title),
@@ -40,6 +35,7 @@ def sources(ctx: RenderContext) -> str:
         "archived": source.archived,
         "notes": ctx.text(source.notes) if source.notes else None,
         "inferred": evidence.inferred_notes(ctx, source.inferred),
-        "cited_by": _cited_by(ctx, source.id),
+        "cited_by": [{"kind": kind, "links": [_link(ctx, kind, item) for item in items]}
+                     for kind, items in ctx.data.facts_citing(source.id).items() if items],
     } for source in ctx.data.sources.values()]
     return ctx.render("sources.md", sources=listed)

@@ -26,9 +26,6 @@ def _item(ctx: RenderContext, milestone: Milestone) -> dict:
 
 def home_story(ctx: RenderContext) -> str:
     milestones = ctx.data.timeline()
-    done = [m for m in milestones if m.status == "done"]
-    under_way = [m for m in milestones if m.status == "in-progress"]
-    planned = [m for m in milestones if m.status == "planned"]
     unconfirmed = [m for m in milestones if milestone_state(ctx.data, m) in ("overdue", "unconfirmed")
                    or status.milestone(ctx.data, m).unconfirmed]
     latest = ctx.data.as_of
@@ -36,12 +33,12 @@ def home_story(ctx: RenderContext) -> str:
     return ctx.render(
         "home-story.html",
         plant={"href": ctx.link(site_map.PLANT), "name": ctx.text(ctx.data.plant.name)},
-        done=[_item(ctx, m) for m in done],
-        under_way=[_item(ctx, m) for m in under_way],
-        planned=[_item(ctx, m) for m in planned],
+        done=[_item(ctx, m) for m in milestones if m.status == "done"],
+        under_way=[_item(ctx, m) for m in milestones if m.status == "in-progress"],
+        planned=[_item(ctx, m) for m in milestones if m.status == "planned"],
         unconfirmed=[_item(ctx, m) for m in unconfirmed],
         latest=latest.label(ctx.lang) if latest else None,
         program={"href": ctx.link(site_map.PROGRAM), "name": ctx.text(program.name),
-                 "start": program.period_start.label(ctx.lang), "end": program.period_end.label(ctx.lang),
+                 "start": program.period.start.label(ctx.lang), "end": program.period.end.label(ctx.lang),
                  "evidence": evidence.view(ctx, program.signed_evidence)} if program else None,
     )

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+from ..words import DIRECTIONS  # the order of the columns
 from . import evidence, site_map
 from .context import RenderContext
 from .figures import figure_list
 
-DIRECTIONS = ("export", "import")  # the order of the columns
-
 
 def goods(ctx: RenderContext) -> str:
-    columns = []
-    for direction in DIRECTIONS:
-        listed = [{"anchor": site_map.anchor("good", good.id), "name": ctx.text(good.name),
-                   "evidence": evidence.view(ctx, good.evidence)}
-                  for good in ctx.data.goods if good.direction == direction]
-        if listed:
-            columns.append({"direction": direction, "goods": listed})
-    return ctx.render("trade-goods.html", columns=columns)
+    columns = [{"direction": direction,
+                "goods": [{"anchor": site_map.anchor("good", good.id), "name": ctx.text(good.name),
+                           "evidence": evidence.view(ctx, good.evidence)}
+                          for good in ctx.data.goods if good.direction == direction]}
+               for direction in DIRECTIONS]
+    return ctx.render("trade-goods.html", columns=[column for column in columns if column["goods"]])
 
 
 def turnover(ctx: RenderContext) -> str:
