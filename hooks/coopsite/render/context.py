@@ -60,7 +60,3 @@ class RenderContext:
         """A word from the catalog, for the few that Python needs (a chart's legend width)."""
         text = ui.translations(self.lang).gettext(message)
         return ui.nest_quotes(text % values, self.lang) if values else text
-
-    def ngettext(self, singular: str, plural: str, count: int, **values) -> str:
-        text = ui.translations(self.lang).ngettext(singular, plural, count)
-        return text % dict(values, num=count)
