@@ -120,6 +120,7 @@ def test_russian_search_stems_both_the_pages_and_the_typed_word(built_site):
     ("kk", "««Жаңа леп» бағдарламасы»", "«„Жаңа леп“ бағдарламасы»"),
     ("en", "the “Fresh “Wind”” page", "the “Fresh ‘Wind’” page"),
     ("ru", "«один» и «другой»", "«один» и «другой»"),  # side by side, not nested: unchanged
+    ("en", "““In the first half” (source)", "““In the first half” (source)"),  # a quote cut before its end: as it is
 ])
 def test_a_quote_inside_a_quote_takes_the_languages_inner_marks(lang, text, nested):
     assert nest_quotes(text, lang) == nested

@@ -61,8 +61,8 @@ def nest_quotes(text: str, lang: str) -> str:
     quotation marks ("the «%(title)s» page") around a title that has its own gives
     «Проекты программы „Свежий ветер“», not «Проекты программы «Свежий ветер»»."""
     outer_open, outer_close, inner_open, inner_close = QUOTE_MARKS.get(lang, QUOTE_MARKS["en"])
-    if text.count(outer_open) < 2:
-        return text
+    if text.count(outer_open) < 2 or text.count(outer_open) != text.count(outer_close):
+        return text  # nothing nested, or marks that do not pair up (a quote cut before its closing mark)
     depth, out = 0, []
     for char in text:
         if char == outer_open:
