@@ -16,7 +16,7 @@ from lxml import etree
 
 from conftest import FIXTURE, ROOT, copy_project, edit, run_build
 from coopsite.render import ui
-from coopsite import publish
+from coopsite import feed as feeds, publish
 from coopsite.editions import EDITIONS, Edition, alternates, edition_of
 from coopsite.load import load_or_raise
 
@@ -261,6 +261,17 @@ def test_feed_entries_are_dated_by_the_report_that_states_them_newest_first(buil
     updated = [e.updated for e in feed.entries]
     assert updated == sorted(updated, reverse=True)
     assert feed.feed.updated == updated[0]  # the newest report, not the build's clock
+
+
+def test_the_feed_holds_the_newest_reports_only(dataset, monkeypatch):
+    """Feed readers fetch the feed again and again: it keeps the newest FEED_ENTRIES reports (today's
+    data has fewer, so all of them); the site keeps every one."""
+    every = feedparser.parse(feeds.atom(dataset, site_url=FORK_SITE_URL, site_name="Site", today=dt.date(2026, 1, 1)))
+    assert len(every.entries) == len(dataset.milestones) + len(dataset.figures) <= feeds.FEED_ENTRIES
+    monkeypatch.setattr(feeds, "FEED_ENTRIES", 5)
+    newest = feedparser.parse(feeds.atom(dataset, site_url=FORK_SITE_URL, site_name="Site", today=dt.date(2026, 1, 1)))
+    assert [e.id for e in newest.entries] == [e.id for e in every.entries][:5]
+    assert min(e.updated for e in newest.entries) >= max(e.updated for e in every.entries[5:])
 
 
 def test_the_feed_does_not_change_with_the_build_date(tmp_path):

@@ -1,5 +1,5 @@
 """The Atom feed of an edition: each milestone of the timeline and each reported figure, dated by
-the report that states it and linked to its permalink on the site.
+the report that states it and linked to its permalink on the site; the newest FEED_ENTRIES of them.
 
 Engine-free: it takes the loaded Dataset and returns the feed's text. Entry dates are the sources'
 publication dates, never the build's, so an unchanged dataset gives an unchanged feed, and a newer
@@ -36,6 +36,11 @@ WORDS = {
 }
 
 
+# A feed says what is new: feed readers fetch it again and again, so it holds the newest reports
+# only, as blogs' feeds do; the site has every one. Today's data has 24 entries.
+FEED_ENTRIES = 50
+
+
 @dataclass(frozen=True)
 class _Entry:
     url: str
@@ -68,27 +73,32 @@ def _entries(data: Dataset, edition: Edition, site_url: str, use_directory_urls:
                 "inferred": [{"field": translate(INFERRED_FIELD_WORDS.get(name, name)), "reason": reason.get(lang)}
                              for name, reason in inferred.items()]}
 
-    entries = []
-    for milestone in data.timeline():
+    def milestone_entry(milestone) -> _Entry:
         state = milestone_state(data, milestone)
         text = summary(kind="milestone", when=milestone.date.label(lang) if milestone.date else None,
                        state_word=translate(STATE_WORDS[state]),
                        scheduled=milestone.date.label(lang) if milestone.status == "planned" and milestone.date else None,
                        confirmation=confirmation_view(data, status.milestone(data, milestone), lang),
                        **common(milestone.evidence, milestone.inferred))
-        entries.append(_Entry(permalink(site_map.PLANT, "milestone", milestone.id),
-                              milestone.title.get(lang), text, translate(WORDS["milestone"]), milestone.reported))
-    for figure in data.figures.values():
+        return _Entry(permalink(site_map.PLANT, "milestone", milestone.id),
+                      milestone.title.get(lang), text, translate(WORDS["milestone"]), milestone.reported)
+
+    def figure_entry(figure) -> _Entry:
         reported = data.sources[figure.evidence.source_id].published
         value = format_value(figure, lang)
         text = summary(kind="figure", value=value, expected=figure.outlook == "expected",
                        as_of=figure.as_of.label(lang), reported=reported.label(lang),
                        reported_on=reported.precision == "day",
                        **common(figure.evidence, figure.inferred))
-        entries.append(_Entry(permalink(site_map.FIGURES, "figure", figure.id),
-                              f"{figure.label.get(lang)}: {value}", text, translate(WORDS["figure"]), reported))
-    # Newest report first; the timeline's and the figures' own order among equal dates.
-    return sorted(entries, key=lambda e: e.reported.start, reverse=True)
+        return _Entry(permalink(site_map.FIGURES, "figure", figure.id),
+                      f"{figure.label.get(lang)}: {value}", text, translate(WORDS["figure"]), reported)
+
+    candidates = [(m.reported, milestone_entry, m) for m in data.timeline()]
+    candidates += [(data.sources[f.evidence.source_id].published, figure_entry, f) for f in data.figures.values()]
+    # Newest report first (the timeline's and the figures' own order among equal dates), the newest
+    # FEED_ENTRIES only: each is written out only if it is kept.
+    newest = sorted(candidates, key=lambda c: c[0].start, reverse=True)[:FEED_ENTRIES]
+    return [make(item) for _, make, item in newest]
 
 
 def atom(data: Dataset, *, site_url: str, site_name: str, today: dt.date, edition: Edition = EDITIONS[0],
