@@ -94,13 +94,16 @@ def environment(overrides: Optional[str], lang: str) -> jinja2.Environment:
 
 
 def _nest_quotes_in_messages(env: jinja2.Environment, lang: str) -> None:
-    """`_()` with its values filled in, a quoted title's own quotation marks made inner ones."""
-    fill = env.globals["gettext"]
+    """`_()` as Jinja's own (translated, escaped, its values filled in), and a quoted title's own
+    quotation marks made inner ones. In Jinja's place rather than around it: it runs some 300,000
+    times at 100 times today's data."""
+    message_of = translations(lang).gettext
 
     @jinja2.pass_context
     def gettext(context, message: str, **values):
-        text = fill(context, message, **values)
-        return text if not values else type(text)(nest_quotes(text, lang))
+        text = Markup(message_of(message)) if context.eval_ctx.autoescape else message_of(message)
+        text = text % values  # always a format string, as Jinja's: "%%" is "%"
+        return type(text)(nest_quotes(text, lang)) if values else text
 
     env.globals["gettext"] = env.globals["_"] = gettext
 
