@@ -45,18 +45,28 @@ class Layout:
     def measure(self, text: str) -> float:
         """The width of a text at the chart's font size, by script, roughly: a Hangul or other wide
         (CJK) character takes a full em, a Latin or Cyrillic letter, digit or space about 0.56."""
-        return self.font * sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in text)
+        return self.font * _ems(text) / 100
 
     def wrap(self, text: str) -> list[str]:
         """Lines of whole words that fit the drawing's width (`chars` Latin letters), measured per
         script, so that Korean wraps at about half as many characters as English."""
+        room, space = _ems("n" * self.chars), _ems(" ")
         lines: list[str] = []
+        used = 0
         for word in text.split():
-            if lines and self.measure(lines[-1] + " " + word) <= self.measure("n" * self.chars):
+            width = _ems(word)
+            if lines and used + space + width <= room:
                 lines[-1] += " " + word
+                used += space + width
             else:
                 lines.append(word)
+                used = width
         return lines
+
+
+def _ems(text: str) -> int:
+    """A text's width in hundredths of an em (whole numbers, so that sums are exact)."""
+    return sum(100 if unicodedata.east_asian_width(c) in "WF" else 56 for c in text)
 
 
 NARROW = Layout("narrow", 360, 13, 16, 48)
