@@ -55,8 +55,7 @@ def on_config(config):
         _last_generated_paths = [page.path for page in _site.generated_pages() + _site.edition_pages(Path(config.docs_dir))]
     except DataError as err:
         _site, _problems = None, err.problems
-        sys.stderr.write(err.render() + "\n")
-        sys.stderr.flush()
+        _tell(err.render())
         if not _serving:
             raise Abort(f"Aborted: {len(err.problems)} problem(s) in the data; the site directory was not touched.")
     return config
@@ -70,16 +69,22 @@ def _theme_override_problems(config) -> list[Problem]:
         return []
     env = config.theme.get_env()
     env.bytecode_cache = ui.COMPILED_TEMPLATES
-    names = [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
-             if path.suffix in (".html", ".xml") and path.relative_to(folder).parts[0] != Path(ui.OVERRIDES).name]
+    ours = Path(ui.OVERRIDES).name  # overrides/coopsite/: the site's own templates, checked by Site.load
+    names = [name.as_posix() for name in sorted(path.relative_to(folder) for path in folder.rglob("*"))
+             if name.suffix in (".html", ".xml") and name.parts[0] != ours]
     return ui.template_problems(env, names)
+
+
+def _tell(text: str) -> None:
+    """Problems on the terminal, located, as `make check` prints them."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 def _stop(err: DataError) -> None:
     """A template that fails while pages are made (its code compiled, but a value it names is missing):
     the located problems on the terminal, and the build stops."""
-    sys.stderr.write("\n".join(line for problem in err.problems for line in problem.lines()) + "\n")
-    sys.stderr.flush()
+    _tell("\n".join(line for problem in err.problems for line in problem.lines()))
     raise Abort(f"Aborted: {len(err.problems)} problem(s) in a template.")
 
 
@@ -229,6 +234,5 @@ def on_page_markdown(markdown: str, *, page: Page, config, files: Files) -> str:
 def _shown_in_preview(err: DataError) -> str:
     """A part of a page whose template failed, in the preview: the problem on the terminal and in its
     place on the page; the rest of the page, its headings and anchors, is built as usual."""
-    sys.stderr.write("\n".join(line for problem in err.problems for line in problem.lines()) + "\n")
-    sys.stderr.flush()
+    _tell("\n".join(line for problem in err.problems for line in problem.lines()))
     return problems_here(err.problems, _overrides)

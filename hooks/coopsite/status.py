@@ -71,9 +71,7 @@ def _report(data: Dataset, source_id: str) -> tuple[PartialDate, bool]:
 
 def _plain(data: Dataset, source_id: str, can_change: bool = True) -> Confirmation:
     reported, inferred = _report(data, source_id)
-    if can_change and report_is_old(reported, data.today, data.horizon_months):
-        return Confirmation(reported, inferred, "old-report")
-    return Confirmation(reported, inferred)
+    return _current(data, reported, inferred) if can_change else Confirmation(reported, inferred)
 
 
 def milestone(data: Dataset, item: Milestone, _seen: Optional[set] = None) -> Confirmation:
@@ -113,7 +111,9 @@ def figure(data: Dataset, item: Figure | DerivedFigure) -> Confirmation:
     if isinstance(item, DerivedFigure):
         inputs = [figure(data, data.any_figure(i)) for i in item.input_ids]
         unconfirmed = [c for c in inputs if c.unconfirmed]
-        return (unconfirmed or sorted(inputs, key=lambda c: c.reported.sort_key()))[-1 if not unconfirmed else 0]
+        if unconfirmed:
+            return unconfirmed[0]
+        return sorted(inputs, key=lambda c: c.reported.sort_key())[-1]
     return _plain(data, item.source_id, can_change=item.outlook == "expected")
 
 

@@ -19,15 +19,9 @@ def problems_here(problems: Sequence[Problem], overrides: Optional[str] = None, 
 
 
 def _shown(template: str, problems: Sequence[Problem], overrides: Optional[str], lang: str) -> str:
-    listed = [{"where": _where(p), "message": p.message, "fix": p.fix} for p in problems]
+    listed = [{"where": p.place, "message": p.message, "fix": p.fix} for p in problems]
     try:
         return ui.render(ui.environment(overrides, lang), template, {"problems": listed})
     except DataError:  # the broken template is this one, in overrides/: the site's own lists the problems
         return ui.render(ui.environment(None, lang), template, {"problems": listed})
 
-
-def _where(problem: Problem) -> str:
-    where = problem.file
-    if problem.line:
-        where += f":{problem.line}:{problem.column or 1}"
-    return f"{where}: {problem.path}" if problem.path else where

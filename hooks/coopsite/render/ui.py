@@ -131,11 +131,12 @@ def template_problem(err: jinja2.TemplateError) -> Problem:
             if frame.filename.endswith((".html", ".md", ".xml")):
                 file, line = frame.filename, frame.lineno
                 break
-    what = "could not be read" if isinstance(err, jinja2.TemplateSyntaxError) else "failed"
     if isinstance(err, jinja2.TemplateNotFound):
-        what, err.message = "was not found", f"no template named '{err.name}'"
+        what = f"was not found: no template named '{err.name}'"
+    else:
+        what = ("could not be read: " if isinstance(err, jinja2.TemplateSyntaxError) else "failed: ") + str(err.message or err)
     return Problem(_project_path(file) if file else "a template", line or 0, 1 if line else 0, "",
-                   f"the template {what}: {err.message or err}")
+                   f"the template {what}")
 
 
 def _project_path(file: str) -> str:
